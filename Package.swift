@@ -1,0 +1,109 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One set of compiler settings for every target.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Bayyina",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bayyina", targets: ["bayyina"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+    ],
+    targets: [
+        .target(name: "BayyinaCore", swiftSettings: swiftSettings),
+        .target(
+            name: "BayyinaSchemas",
+            path: "Schemas",
+            sources: ["Schemas.swift"],
+            resources: [.copy("sql"), .copy("json")],
+            swiftSettings: swiftSettings
+        ),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "BayyinaStorage",
+            dependencies: ["BayyinaCore", "COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BayyinaExtraction",
+            dependencies: [
+                "BayyinaCore", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BayyinaIndex",
+            dependencies: ["BayyinaCore", "BayyinaSchemas", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BayyinaIngest",
+            dependencies: ["BayyinaCore", "BayyinaStorage", "BayyinaExtraction", "BayyinaIndex"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BayyinaListings",
+            dependencies: ["BayyinaCore", "BayyinaIndex"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bayyina",
+            dependencies: [
+                "BayyinaCore", "BayyinaStorage", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BayyinaTestSupport",
+            dependencies: ["BayyinaCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaCoreTests",
+            dependencies: ["BayyinaCore", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaStorageTests",
+            dependencies: ["BayyinaStorage", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaExtractionTests",
+            dependencies: ["BayyinaExtraction", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaIndexTests",
+            dependencies: ["BayyinaIndex", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaIngestTests",
+            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaCLITests",
+            dependencies: ["bayyina", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

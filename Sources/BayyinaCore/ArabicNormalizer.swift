@@ -1,0 +1,62 @@
+public import Foundation
+
+/// Folds the spelling variants of Arabic (and Latin) words to one index form.
+///
+/// NFKC (presentation forms and lam-alef ligatures), then: أ إ آ ٱ → ا, ى ی → ي, ة → ه, no tatweel,
+/// no harakat or Quranic marks, no format characters, Arabic-Indic and Eastern Arabic-Indic digits → 0-9,
+/// Latin lower-cased without diacritics. Pure; used on whole text or on single tokens.
+public enum ArabicNormalizer {
+    public static func normalize(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let composed = String(text).precomposedStringWithCompatibilityMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in composed.unicodeScalars {
+            fold(scalar, into: &scalars)
+        }
+        return String(scalars)
+    }
+
+    private static func fold(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+        let value = scalar.value
+        switch value {
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E8, 0x06EA...0x06ED:
+            return  // harakat, tanween, shadda, sukun, superscript alef, Quranic marks
+        case 0x0640:
+            return  // tatweel
+        case 0x00AD, 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+            return  // format characters
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673:
+            output.append("\u{0627}")
+        case 0x0649, 0x06CC:
+            output.append("\u{064A}")
+        case 0x0629:
+            output.append("\u{0647}")
+        case 0x06A9:
+            output.append("\u{0643}")
+        case 0x0660...0x0669:
+            output.append(Unicode.Scalar(0x30 + value - 0x0660)!)
+        case 0x06F0...0x06F9:
+            output.append(Unicode.Scalar(0x30 + value - 0x06F0)!)
+        case 0x41...0x5A:
+            output.append(Unicode.Scalar(value + 0x20)!)
+        case 0xC0...0x24F, 0x1E00...0x1EFF:
+            for folded in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+            where !(0x0300...0x036F).contains(folded.value) {
+                output.append(folded)
+            }
+        case 0x0300...0x036F:
+            return  // combining Latin diacritics
+        default:
+            if scalar.properties.isUppercase {
+                output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                output.append(scalar)
+            }
+        }
+    }
+
+    /// True when the scalar is an Arabic letter after normalization.
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0621...0x064A).contains(scalar.value) || (0x066E...0x06D3).contains(scalar.value)
+    }
+}

@@ -1,0 +1,117 @@
+public import Foundation
+
+/// The SHA-256 of a document's bytes, as 64 lowercase hexadecimal digits.
+public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+    public let hex: String
+
+    /// Accepts 64 hexadecimal digits in either case; returns nil for anything else.
+    public init?(hex: String) {
+        let lower = hex.lowercased()
+        guard lower.utf8.count == 64, lower.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })
+        else { return nil }
+        self.hex = lower
+    }
+
+    /// Builds the hash from raw digest bytes.
+    public init(digest: some Sequence<UInt8>) {
+        self.hex = digest.map { byte in
+            let digits = Array("0123456789abcdef".utf8)
+            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
+        }.joined()
+    }
+
+    public var description: String { hex }
+
+    public static func < (lhs: ContentHash, rhs: ContentHash) -> Bool { lhs.hex < rhs.hex }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let hash = ContentHash(hex: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a SHA-256 hex digest")
+        }
+        self = hash
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
+}
+
+/// A commitment of an action plan: `C` followed by its number, e.g. `C2`.
+public struct CommitmentID: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+    public let rawValue: String
+    public let number: Int
+
+    /// Accepts `C2`, `c2` or a bare `2`.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.first.map { "Cc".contains($0) } == true ? String(trimmed.dropFirst()) : trimmed
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits), number > 0
+        else { return nil }
+        self.number = number
+        self.rawValue = "C\(number)"
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: CommitmentID, rhs: CommitmentID) -> Bool { lhs.number < rhs.number }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = CommitmentID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a commitment id like C1")
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A milestone of a commitment: `C2.M3` is milestone 3 of commitment 2.
+public struct MilestoneID: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+    public let commitment: CommitmentID
+    public let number: Int
+    public var rawValue: String { "\(commitment.rawValue).M\(number)" }
+
+    /// Accepts `C2.M3` in either case.
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let commitment = CommitmentID(String(parts[0])), parts[0].first.map({ "Cc".contains($0) }) == true
+        else { return nil }
+        let milestone = parts[1]
+        guard milestone.first.map({ "Mm".contains($0) }) == true else { return nil }
+        let digits = milestone.dropFirst()
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits), number > 0
+        else { return nil }
+        self.commitment = commitment
+        self.number = number
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: MilestoneID, rhs: MilestoneID) -> Bool {
+        (lhs.commitment.number, lhs.number) < (rhs.commitment.number, rhs.number)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = MilestoneID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a milestone id like C2.M3")
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,171 @@
+public import Foundation
+
+/// Reads a plan file (the format of `plan.json`: `title_ar`, `commitments[].milestones[]` …) into a ``Plan``.
+/// Every fault is reported with the JSON path where it was found, e.g. `$.commitments[1].milestones[0].id`.
+public enum PlanFile {
+    public static func decode(_ data: Data) throws(BayyinaError) -> Plan {
+        let file: FilePlan
+        do {
+            file = try JSONDecoder().decode(FilePlan.self, from: data)
+        } catch let error as DecodingError {
+            throw BayyinaError(.invalidPlan, describe(error))
+        } catch {
+            throw BayyinaError(.invalidPlan, "The plan file is not valid JSON: \(error.localizedDescription)")
+        }
+        return try file.validated()
+    }
+
+    static func jsonPath(_ path: [any CodingKey]) -> String {
+        path.reduce("$") { result, key in
+            if let index = key.intValue { return "\(result)[\(index)]" }
+            return "\(result).\(key.stringValue)"
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(jsonPath(context.codingPath + [key])) is missing; add it to the plan file."
+        case .typeMismatch(let type, let context):
+            return "\(jsonPath(context.codingPath)) has the wrong type; expected \(readable(type))."
+        case .valueNotFound(let type, let context):
+            return "\(jsonPath(context.codingPath)) is null; expected \(readable(type))."
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "The plan file is not valid JSON; check its syntax." }
+            return "\(jsonPath(context.codingPath)): \(context.debugDescription)."
+        @unknown default:
+            return "The plan file could not be read."
+        }
+    }
+
+    private static func readable(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "an integer"
+        case is [Any].Type: "an array"
+        default: "\(type)".contains("Array") ? "an array" : "an object"
+        }
+    }
+}
+
+private struct FileText: Decodable {
+    var ar: String?
+    var en: String?
+    var localized: LocalizedText { LocalizedText(ar: ar.nonEmpty, en: en.nonEmpty) }
+}
+
+private struct FileMilestone: Decodable {
+    var id: String
+    var title_ar: String?
+    var title_en: String?
+    var status: String?
+    var start: String?
+    var end: String?
+}
+
+private struct FileCommitment: Decodable {
+    var number: Int?
+    var id: String
+    var ogp_id: String?
+    var title_ar: String?
+    var title_en: String?
+    var short_en: String?
+    var lead_agency: FileText?
+    var supporting_agencies: [FileText]?
+    var ogp_values: [String]?
+    var milestones: [FileMilestone]?
+}
+
+private struct FilePeriod: Decodable {
+    var start: String?
+    var end: String?
+}
+
+private struct FilePlan: Decodable {
+    var id: String
+    var country: String?
+    var title_ar: String?
+    var title_en: String?
+    var period: FilePeriod?
+    var status_as_of: String?
+    var ogp_values: [String: FileText]?
+    var commitments: [FileCommitment]
+
+    func validated() throws(BayyinaError) -> Plan {
+        func fault(_ path: String, _ message: String) -> BayyinaError {
+            BayyinaError(.invalidPlan, "$.\(path) \(message)")
+        }
+        guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw fault("id", "must not be empty.") }
+        guard !commitments.isEmpty else { throw fault("commitments", "must list at least one commitment.") }
+        var seenCommitments = Set<CommitmentID>()
+        var seenMilestones = Set<MilestoneID>()
+        var result: [Commitment] = []
+        for (index, item) in commitments.enumerated() {
+            let path = "commitments[\(index)]"
+            guard let commitmentID = CommitmentID(item.id), item.id.first.map({ "Cc".contains($0) }) == true else {
+                throw fault("\(path).id", "is '\(item.id)', not a commitment id like C1.")
+            }
+            if let number = item.number, number != commitmentID.number {
+                throw fault("\(path).number", "is \(number) but the id is \(commitmentID).")
+            }
+            guard seenCommitments.insert(commitmentID).inserted else { throw fault("\(path).id", "repeats \(commitmentID).") }
+            let title = LocalizedText(ar: item.title_ar.nonEmpty, en: item.title_en.nonEmpty)
+            guard title.ar != nil || title.en != nil else {
+                throw fault("\(path)", "needs title_ar or title_en.")
+            }
+            var milestones: [Milestone] = []
+            for (mIndex, milestone) in (item.milestones ?? []).enumerated() {
+                let mPath = "\(path).milestones[\(mIndex)]"
+                guard let milestoneID = MilestoneID(milestone.id) else {
+                    throw fault("\(mPath).id", "is '\(milestone.id)', not a milestone id like \(commitmentID).M1.")
+                }
+                guard milestoneID.commitment == commitmentID else {
+                    throw fault("\(mPath).id", "is \(milestoneID) but belongs to \(commitmentID).")
+                }
+                guard seenMilestones.insert(milestoneID).inserted else { throw fault("\(mPath).id", "repeats \(milestoneID).") }
+                var status: MilestoneStatus?
+                if let raw = milestone.status {
+                    guard let parsed = MilestoneStatus(rawValue: raw) else {
+                        let allowed = MilestoneStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw fault("\(mPath).status", "is '\(raw)'; use one of \(allowed).")
+                    }
+                    status = parsed
+                }
+                for (key, value) in [("start", milestone.start), ("end", milestone.end)] {
+                    if let value, !PlanDate.isValid(value) {
+                        throw fault("\(mPath).\(key)", "is '\(value)', not a date like 2023-10-15.")
+                    }
+                }
+                milestones.append(Milestone(
+                    id: milestoneID, title: LocalizedText(ar: milestone.title_ar.nonEmpty, en: milestone.title_en.nonEmpty),
+                    status: status, start: milestone.start, end: milestone.end))
+            }
+            result.append(Commitment(
+                id: commitmentID, ogpID: item.ogp_id, title: title, shortTitle: item.short_en,
+                leadAgency: item.lead_agency?.localized, supportingAgencies: (item.supporting_agencies ?? []).map(\.localized),
+                ogpValues: item.ogp_values ?? [], milestones: milestones))
+        }
+        return Plan(
+            id: id, country: country, title: LocalizedText(ar: title_ar.nonEmpty, en: title_en.nonEmpty),
+            periodStart: period?.start, periodEnd: period?.end, statusAsOf: status_as_of,
+            ogpValues: (ogp_values ?? [:]).mapValues(\.localized), commitments: result)
+    }
+}
+
+/// Calendar dates as the plan writes them (`YYYY-MM-DD`).
+enum PlanDate {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
+
+extension Optional where Wrapped == String {
+    var nonEmpty: String? {
+        guard let value = self?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,105 @@
+public import BayyinaCore
+import Foundation
+
+/// What an extractor found in a file: text and metadata, before the repository decides on a title.
+public struct ExtractedContent: Sendable {
+    public var mediaType: String
+    public var text: String = ""
+    public var metadataTitle: String?
+    /// The first heading, line, cell or slide title: the title when the metadata has none.
+    public var headingTitle: String?
+    /// The title this format takes instead of its first line (HTML `<title>`, e-mail subject).
+    public var formatTitle: (text: String, source: TitleSource)?
+    public var author: String?
+    public var created: String?
+    public var pages: Int?
+    public var attachments: [String] = []
+    public var warnings: [String] = []
+
+    public init(mediaType: String) {
+        self.mediaType = mediaType
+    }
+
+    /// The title by the repository's rule: format title or metadata → first heading → file name.
+    public func title(fileName: String) -> (text: String, source: TitleSource) {
+        if let formatTitle { return formatTitle }
+        if let title = TextCleanup.singleLine(metadataTitle) { return (title, .metadata) }
+        if let heading = TextCleanup.singleLine(headingTitle) { return (heading, .firstHeading) }
+        let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
+        return (stem.isEmpty ? fileName : stem, .filename)
+    }
+
+    public var language: DocumentLanguage? { DocumentLanguage.detect(in: text) }
+}
+
+/// The limits that keep hostile files from exhausting memory, disk or time.
+public struct ExtractionLimits: Sendable {
+    /// Largest text kept from one document, in UTF-8 bytes.
+    public var maximumTextBytes = 64 << 20
+    /// Largest inflated size of one zip entry.
+    public var maximumEntryBytes: Int64 = 100 << 20
+    /// Largest inflated size of all entries read from one container.
+    public var maximumInflatedBytes: Int64 = 256 << 20
+    /// Wall-clock limit of a child process (pdftotext, pdfinfo).
+    public var childTimeoutSeconds = 60
+    /// Address-space limit of a child process.
+    public var childMemoryBytes: Int64 = 1 << 30
+
+    public init() {}
+}
+
+/// Text clean-up shared by the extractors.
+public enum TextCleanup {
+    /// Trims and collapses whitespace; nil for empty text. Used for titles, authors and other one-line values.
+    public static func singleLine(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        let result = String(String.UnicodeScalarView(collapsed.unicodeScalars.filter { !isBidiControl($0) }))
+            .trimmingCharacters(in: .whitespaces)
+        return result.isEmpty ? nil : result
+    }
+
+    /// The first line with a letter or digit, cleaned to one line and capped at 300 characters.
+    public static func firstLine(of text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) {
+            guard line.contains(where: { $0.isLetter || $0.isNumber }), let cleaned = singleLine(String(line)) else { continue }
+            return String(cleaned.prefix(300))
+        }
+        return nil
+    }
+
+    /// Removes trailing spaces on lines and runs of more than one blank line.
+    public static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        var blank = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed()
+            let stripped = Substring(String(trimmed))
+            if stripped.isEmpty {
+                blank += 1
+                if blank > 1 { continue }
+            } else {
+                blank = 0
+            }
+            lines.append(stripped)
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// Caps text at a byte budget without cutting a character in half; returns whether it was cut.
+    static func capped(_ text: String, bytes limit: Int) -> (String, Bool) {
+        guard text.utf8.count > limit else { return (text, false) }
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit)
+        while end > text.startIndex, String.Index(end, within: text) == nil {
+            end = text.utf8.index(before: end)
+        }
+        return (String(text[..<end]), true)
+    }
+}

@@ -1,0 +1,75 @@
+import BayyinaCore
+import Foundation
+
+/// HTML: the visible text of the page (never script, style, template or comments), `<title>` as title,
+/// author and publication date from `<meta>`. The charset is taken from the BOM or `<meta>`, windows-1256 included.
+struct HTMLExtractor {
+    static let hiddenElements: Set<String> = ["script", "style", "template", "noscript", "head", "svg", "math", "iframe", "object"]
+    static let blockElements: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
+        "header", "footer", "nav", "aside", "main", "blockquote", "pre", "hr", "dl", "dt", "dd", "figure", "figcaption",
+        "address", "form", "fieldset", "caption", "thead", "tbody", "tfoot",
+    ]
+    static let dateMetaNames: Set<String> = [
+        "article:published_time", "date", "dc.date", "dc.date.issued", "dcterms.created", "pubdate", "publish_date",
+        "datepublished", "og:published_time",
+    ]
+
+    func extract(_ data: Data) -> ExtractedContent {
+        var content = ExtractedContent(mediaType: DocumentFormat.html.mediaType)
+        let decoded = TextDecoding.decode(data, declaredCharset: Self.declaredCharset(in: data))
+        content.warnings += decoded.warnings
+        guard let page = ParsedMarkup.html(utf8: Data(decoded.text.utf8)), let root = page.root else {
+            content.warnings.append("The HTML could not be parsed; no text was extracted.")
+            return content
+        }
+        readHead(root, into: &content)
+        var text = ""
+        var firstHeading: String?
+        root.walk(enter: { node in
+            if node.isText {
+                text += node.content
+                return .descend
+            }
+            let name = node.name.lowercased()
+            if Self.hiddenElements.contains(name) { return .skipChildren }
+            if Self.blockElements.contains(name) { text += "\n" }
+            if name == "td" || name == "th" { text += "\t" }
+            if firstHeading == nil, ["h1", "h2", "h3"].contains(name) { firstHeading = TextCleanup.singleLine(node.text) }
+            return .descend
+        }, exit: { node in
+            if node.isElement, Self.blockElements.contains(node.name.lowercased()) { text += "\n" }
+        })
+        content.text = TextCleanup.tidy(Self.collapseSpaces(text))
+        content.headingTitle = firstHeading ?? TextCleanup.firstLine(of: content.text)
+        return content
+    }
+
+    private func readHead(_ root: MarkupNode, into content: inout ExtractedContent) {
+        if let title = root.first("title").flatMap({ TextCleanup.singleLine($0.text) }) {
+            content.formatTitle = (title, .htmlTitle)
+        }
+        for meta in root.all("meta") {
+            let key = (meta.attribute("name") ?? meta.attribute("property") ?? meta.attribute("itemprop") ?? "").lowercased()
+            guard let value = TextCleanup.singleLine(meta.attribute("content")) else { continue }
+            if key == "author" || key == "article:author", content.author == nil { content.author = value }
+            if Self.dateMetaNames.contains(key), content.created == nil { content.created = value }
+        }
+    }
+
+    /// Collapses the whitespace that HTML source formatting adds inside lines.
+    private static func collapseSpaces(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\r" }).joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    /// The charset named by a `<meta charset>` or `<meta http-equiv content>` in the first 4 KB.
+    static func declaredCharset(in data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let rest = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
+        let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        return name.isEmpty ? nil : String(name)
+    }
+}

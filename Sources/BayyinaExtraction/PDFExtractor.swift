@@ -1,0 +1,69 @@
+import BayyinaCore
+import Foundation
+
+/// PDF through poppler's `pdfinfo` and `pdftotext`, run as child processes under a time and memory limit,
+/// so that a hostile PDF can crash or hang only the child. Bidi controls are removed and the text NFKC-folded.
+struct PDFExtractor {
+    let limits: ExtractionLimits
+
+    func extract(_ url: URL) async throws(BayyinaError) -> ExtractedContent {
+        var content = ExtractedContent(mediaType: DocumentFormat.pdf.mediaType)
+        let info = try await ChildProcess.run("pdfinfo", ["-isodates", "-enc", "UTF-8", url.path], limits: limits, outputLimit: 1 << 20)
+        guard info.succeeded else {
+            if info.standardError.contains("Incorrect password") {
+                content.warnings.append("encrypted_document: the PDF is protected by a password, so its text cannot be read. The record is kept without text; ingest an unprotected copy to make it searchable.")
+            } else {
+                content.warnings.append("The PDF is damaged or truncated (\(Self.firstLine(info.standardError))); no text could be read. Ingest a complete copy to make it searchable.")
+            }
+            return content
+        }
+        let fields = Self.fields(String(decoding: info.output, as: UTF8.self))
+        content.metadataTitle = fields["Title"]
+        content.author = fields["Author"]
+        content.created = fields["CreationDate"]
+        content.pages = fields["Pages"].flatMap { Int($0) }
+        let text = try await ChildProcess.run(
+            "pdftotext", ["-enc", "UTF-8", "-nopgbrk", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
+        if !text.succeeded {
+            content.warnings.append("Only part of the PDF could be read (\(Self.firstLine(text.standardError))).")
+        }
+        content.text = TextCleanup.tidy(Self.clean(String(decoding: text.output, as: UTF8.self)))
+        content.headingTitle = TextCleanup.firstLine(of: content.text)
+        if content.text.isEmpty {
+            content.warnings.append("The PDF has no text layer (it may be a scan); it is stored but cannot be found by its words yet.")
+        }
+        return content
+    }
+
+    /// Removes poppler's bidi embedding controls (a space where one run ends and the next begins) and folds
+    /// presentation forms with NFKC.
+    static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if TextCleanup.isBidiControl(scalar) {
+                if previous?.value == 0x202C, [0x202A, 0x202B].contains(scalar.value) { scalars.append(" ") }
+                previous = scalar
+                continue
+            }
+            previous = scalar
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{0C}", with: "\n\n")
+    }
+
+    static func fields(_ output: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty, fields[key] == nil { fields[key] = value }
+        }
+        return fields
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        TextCleanup.firstLine(of: text) ?? "no details"
+    }
+}

@@ -1,0 +1,92 @@
+public import BayyinaCore
+import Foundation
+import BayyinaSchemas
+import GRDB
+
+/// The SQLite database of a store (WAL mode): schema migrated from `Schemas/sql` on open, the Arabic
+/// tokenizer registered on every connection, and the full-text index rebuilt when the tokenizer changed.
+public final class IndexDatabase: Sendable {
+    let pool: DatabasePool
+
+    public init(path: String) throws(BayyinaError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: ArabicTokenizer.self)
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator().migrate(pool)
+            try pool.write { db in try Self.rebuildIndexIfTokenizerChanged(db) }
+        } catch let error as BayyinaError {
+            throw error
+        } catch {
+            throw BayyinaError(.databaseFailure, "The database at \(path) cannot be opened: \(error). Run `bayyina verify` or restore a backup.", underlying: error)
+        }
+    }
+
+    /// The numbered SQL files of `Schemas/sql`, applied in order, each once.
+    static func migrator() throws -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in try SchemaFiles.migrations() {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+
+    private static func rebuildIndexIfTokenizerChanged(_ db: Database) throws {
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM index_settings WHERE key = 'tokenizer_version'")
+        let current = String(ArabicTokenizer.version)
+        guard stored != current else { return }
+        if stored != nil {
+            try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+        }
+        try db.execute(
+            sql: "INSERT INTO index_settings(key, value) VALUES ('tokenizer_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [current])
+    }
+
+    /// Runs `PRAGMA integrity_check` and the FTS5 integrity check; returns the problems found.
+    public func integrityProblems() throws(BayyinaError) -> [String] {
+        try write { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            problems += try String.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            do {
+                try db.execute(sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+            } catch {
+                problems.append("full-text index: \(error)")
+            }
+            return problems
+        }
+    }
+
+    /// Rebuilds the full-text index from the documents table.
+    public func rebuildFullTextIndex() throws(BayyinaError) {
+        try write { db in try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')") }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(BayyinaError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(BayyinaError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    static func wrap(_ error: any Error) -> BayyinaError {
+        if let error = error as? BayyinaError { return error }
+        return BayyinaError(.databaseFailure, "The database refused the change: \(error)", underlying: error)
+    }
+}

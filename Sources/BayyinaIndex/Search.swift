@@ -1,0 +1,127 @@
+public import BayyinaCore
+import Foundation
+import GRDB
+
+/// A search with its filters; the audience decides whether restricted documents exist at all.
+public struct SearchRequest: Sendable {
+    public var query: SearchQuery
+    public var audience: Audience
+    public var commitment: CommitmentID?
+    public var milestone: MilestoneID?
+    public var classification: Classification?
+    public var language: DocumentLanguage?
+    public var mediaType: String?
+    public var year: Int?
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        query: SearchQuery, audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil,
+        classification: Classification? = nil, language: DocumentLanguage? = nil, mediaType: String? = nil,
+        year: Int? = nil, limit: Int = 20, offset: Int = 0
+    ) {
+        self.query = query
+        self.audience = audience
+        self.commitment = commitment
+        self.milestone = milestone
+        self.classification = classification
+        self.language = language
+        self.mediaType = mediaType
+        self.year = year
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// A snippet of a document's text as written, with the matched words marked.
+public struct Snippet: Sendable, Hashable {
+    /// Start and end of highlights inside ``raw``.
+    public static let highlightStart: Character = "\u{02}"
+    public static let highlightEnd: Character = "\u{03}"
+    public let raw: String
+
+    /// The text without highlight marks.
+    public var plain: String { raw.filter { $0 != Self.highlightStart && $0 != Self.highlightEnd } }
+
+    /// The text with highlights written as the given marks (escape the text first when the marks are markup).
+    public func marked(start: String, end: String, escaping escape: (String) -> String = { $0 }) -> String {
+        escape(raw).replacingOccurrences(of: String(Self.highlightStart), with: start)
+            .replacingOccurrences(of: String(Self.highlightEnd), with: end)
+    }
+}
+
+public struct SearchHit: Sendable {
+    public var document: Document
+    public var snippet: Snippet
+    /// Higher is better (bm25, sign flipped).
+    public var score: Double
+}
+
+public struct SearchPage: Sendable {
+    public var total: Int
+    public var hits: [SearchHit]
+}
+
+extension IndexDatabase {
+    public func search(_ request: SearchRequest) throws(BayyinaError) -> SearchPage {
+        var conditions = ["documents_fts MATCH ?"]
+        var arguments: StatementArguments = [request.query.expression]
+        if request.audience == .public { conditions.append("d.classification = 'public'") }
+        if let classification = request.classification {
+            conditions.append("d.classification = ?")
+            _ = arguments.append(contentsOf: [classification.rawValue])
+        }
+        if let commitment = request.commitment {
+            conditions.append("d.id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)")
+            _ = arguments.append(contentsOf: [commitment.rawValue])
+        }
+        if let milestone = request.milestone {
+            conditions.append("d.id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)")
+            _ = arguments.append(contentsOf: [milestone.rawValue])
+        }
+        if let language = request.language {
+            conditions.append("d.language = ?")
+            _ = arguments.append(contentsOf: [language.rawValue])
+        }
+        if let mediaType = request.mediaType {
+            conditions.append("d.media_type = ?")
+            _ = arguments.append(contentsOf: [mediaType])
+        }
+        if let year = request.year {
+            conditions.append("d.year = ?")
+            _ = arguments.append(contentsOf: [year])
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE \(whereClause)"
+        do {
+            return try pool.read { db in
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: arguments) ?? 0
+                var pageArguments = arguments
+                _ = pageArguments.append(contentsOf: [max(0, request.limit), max(0, request.offset)])
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT d.*, documents_fts.rank AS score \(from) ORDER BY documents_fts.rank LIMIT ? OFFSET ?",
+                    arguments: pageArguments)
+                let hits = try rows.map { row in
+                    SearchHit(
+                        document: try Self.document(from: row, db: db),
+                        snippet: try Self.snippet(documentID: row["id"], body: row["body"], expression: request.query.expression, db: db),
+                        score: -(row["score"] as Double))
+                }
+                return SearchPage(total: total, hits: hits)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            throw BayyinaError(.invalidQuery, "The query cannot be searched: \(error.message ?? "syntax error"). Use words, \"phrases\" and prefix*.")
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    private static func snippet(documentID: Int64, body: String, expression: String, db: Database) throws -> Snippet {
+        let text = try String.fetchOne(
+            db, sql: "SELECT snippet(documents_fts, 1, char(2), char(3), '…', 24) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?",
+            arguments: [expression, documentID])
+        if let text, text.contains(Snippet.highlightStart) { return Snippet(raw: text) }
+        let opening = body.prefix(200)
+        return Snippet(raw: opening.count < body.count ? opening + "…" : String(opening))
+    }
+}

@@ -1,0 +1,189 @@
+public import BayyinaCore
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Originals under `blobs/sha256/ab/cd/<hash>`, staged in `tmp/` on the same file system,
+/// fsynced and renamed into place so a crash leaves either nothing or a complete file.
+public struct FileSystemBlobStore: BlobStore {
+    public let root: URL
+    private var blobs: URL { root.appendingPathComponent("blobs/sha256", isDirectory: true) }
+    private var staging: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+    private var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
+    private static let chunkSize = 1 << 20
+
+    public init(root: URL) throws(BayyinaError) {
+        self.root = root
+        for directory in [blobs, staging] {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw BayyinaError(.storageFailure, "Cannot create \(directory.path); check that the store folder is writable.", underlying: error)
+            }
+        }
+    }
+
+    public func url(for hash: ContentHash) -> URL {
+        let hex = hash.hex
+        return blobs.appendingPathComponent(String(hex.prefix(2)), isDirectory: true)
+            .appendingPathComponent(String(hex.dropFirst(2).prefix(2)), isDirectory: true)
+            .appendingPathComponent(hex)
+    }
+
+    public func contains(_ hash: ContentHash) -> Bool {
+        FileManager.default.fileExists(atPath: url(for: hash).path)
+    }
+
+    public func stage(contentsOf source: URL, sizeLimit: Int64) throws(BayyinaError) -> StagedBlob {
+        let input = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else {
+            let reason = errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))"
+            throw BayyinaError(errno == ENOENT ? .fileNotFound : .unreadableFile, "\(source.path) \(reason).")
+        }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw BayyinaError(.unreadableFile, "\(source.path) is not a regular file.")
+        }
+        if Int64(status.st_size) > sizeLimit { throw Self.tooLarge(Int64(status.st_size), sizeLimit) }
+        let target = staging.appendingPathComponent("stage-\(UUID().uuidString)")
+        let output = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard output >= 0 else {
+            throw BayyinaError(.storageFailure, "Cannot write to \(staging.path): \(String(cString: strerror(errno))).")
+        }
+        var hasher = SHA256Hasher()
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        do throws(BayyinaError) {
+            while true {
+                let count = read(input, buffer.baseAddress, Self.chunkSize)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw BayyinaError(.unreadableFile, "Reading \(source.path) failed: \(String(cString: strerror(errno))).")
+                }
+                if count == 0 { break }
+                total += Int64(count)
+                if total > sizeLimit { throw Self.tooLarge(total, sizeLimit) }
+                let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                hasher.update(chunk)
+                try Self.writeAll(output, chunk, to: target)
+            }
+            guard fsync(output) == 0 else {
+                throw BayyinaError(.storageFailure, "Cannot flush \(target.path) to disk: \(String(cString: strerror(errno))).")
+            }
+        } catch {
+            close(output)
+            unlink(target.path)
+            throw error
+        }
+        close(output)
+        return StagedBlob(hash: hasher.finalize(), size: total, url: target)
+    }
+
+    public func commit(_ staged: StagedBlob) throws(BayyinaError) {
+        let destination = url(for: staged.hash)
+        if FileManager.default.fileExists(atPath: destination.path) {
+            discard(staged)
+            return
+        }
+        let directory = destination.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw BayyinaError(.storageFailure, "Cannot create \(directory.path).", underlying: error)
+        }
+        chmod(staged.url.path, 0o444)
+        guard rename(staged.url.path, destination.path) == 0 else {
+            throw BayyinaError(.storageFailure, "Cannot move the original into \(destination.path): \(String(cString: strerror(errno))).")
+        }
+        Self.syncDirectory(directory)
+        Self.syncDirectory(directory.deletingLastPathComponent())
+    }
+
+    public func discard(_ staged: StagedBlob) {
+        unlink(staged.url.path)
+    }
+
+    public func audit(known: Set<ContentHash>) -> BlobAudit {
+        var audit = BlobAudit()
+        var seen = Set<ContentHash>()
+        let files = FileManager.default.enumerator(at: blobs, includingPropertiesForKeys: [.isRegularFileKey])
+        while let file = files?.nextObject() as? URL {
+            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            guard let hash = ContentHash(hex: file.lastPathComponent), url(for: hash).path == file.path else {
+                audit.strayFiles.append(file.path)
+                continue
+            }
+            audit.checked += 1
+            seen.insert(hash)
+            if Self.hashFile(at: file) != hash { audit.corrupted.append(hash) }
+            if !known.contains(hash) { audit.orphaned.append(hash) }
+        }
+        audit.missing = known.subtracting(seen).sorted()
+        audit.staleStagingFiles = (try? FileManager.default.contentsOfDirectory(atPath: staging.path).count) ?? 0
+        return audit
+    }
+
+    public func repair(_ audit: BlobAudit) throws(BayyinaError) {
+        do {
+            for hash in audit.orphaned where !audit.corrupted.contains(hash) {
+                try FileManager.default.removeItem(at: url(for: hash))
+            }
+            if !audit.corrupted.isEmpty {
+                try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
+                for hash in audit.corrupted {
+                    let target = quarantine.appendingPathComponent("\(hash.hex)-\(UUID().uuidString)")
+                    try FileManager.default.moveItem(at: url(for: hash), to: target)
+                }
+            }
+            for path in audit.strayFiles { try FileManager.default.removeItem(atPath: path) }
+            for name in try FileManager.default.contentsOfDirectory(atPath: staging.path) {
+                try FileManager.default.removeItem(at: staging.appendingPathComponent(name))
+            }
+        } catch {
+            throw BayyinaError(.storageFailure, "Repair could not finish: \(error.localizedDescription)", underlying: error)
+        }
+    }
+
+    static func hashFile(at url: URL) -> ContentHash? {
+        let input = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return nil }
+        defer { close(input) }
+        var hasher = SHA256Hasher()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer.baseAddress, chunkSize)
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        return hasher.finalize()
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, to target: URL) throws(BayyinaError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw BayyinaError(.storageFailure, "Cannot write \(target.path): \(String(cString: strerror(errno))).")
+            }
+            offset += written
+        }
+    }
+
+    private static func syncDirectory(_ directory: URL) {
+        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func tooLarge(_ size: Int64, _ limit: Int64) -> BayyinaError {
+        BayyinaError(.tooLarge, "The file is \(size / 1_048_576 + 1) MB; the limit is \(limit / 1_048_576) MB. Split it or ask an administrator to raise the limit.")
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import BayyinaCore
+import BayyinaIngest
+import Foundation
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Store and index evidence files; folders are read recursively and keep their relative path.")
+
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var links: LinkOptions
+
+    @Option(help: "public or restricted.") var classification: Classification = .public
+    @Option(name: .customLong("legal-basis"), help: "Why a restricted document is withheld (the legal basis).") var legalBasis: String?
+    @Option(help: "The name the file arrived under (a single file only), e.g. an upload's name.") var name: String?
+    @Argument(help: "Files or folders.") var paths: [String]
+
+    func validate() throws {
+        if name != nil, paths.count != 1 { throw ValidationError("--name needs exactly one file.") }
+    }
+
+    func run() async throws {
+        let repository = try options.open()
+        let commitments = try links.commitments()
+        let milestones = try links.milestones()
+        try repository.index.validateLinks(commitments: commitments, milestones: milestones)
+        let requests = try expand().map { file in
+            IngestRequest(
+                source: file.url, originalName: name, folder: file.folder, commitments: commitments, milestones: milestones,
+                classification: classification, legalBasis: legalBasis)
+        }
+        let showProgress = requests.count > 1 && Output.standardErrorIsTerminal
+        var counts: [IngestOutcome.Status: Int] = [:]
+        for (number, request) in requests.enumerated() {
+            let outcome = await repository.pipeline.ingest(request)
+            counts[outcome.status, default: 0] += 1
+            if options.json {
+                Output.json(IngestLineJSON(outcome))
+            } else {
+                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                Output.line(Self.describe(outcome))
+            }
+            if showProgress { Output.progress(number + 1, of: requests.count, request.source.lastPathComponent) }
+        }
+        if !options.json {
+            Output.line("\(counts[.ingested, default: 0]) ingested, \(counts[.duplicate, default: 0]) duplicate, \(counts[.rejected, default: 0]) rejected.")
+        }
+        if counts[.rejected, default: 0] > 0 { throw ExitCode(1) }
+    }
+
+    private static func describe(_ outcome: IngestOutcome) -> String {
+        let hash = outcome.sha256.map { String($0.hex.prefix(12)) } ?? String(repeating: "-", count: 12)
+        switch outcome.status {
+        case .ingested, .duplicate:
+            let warnings = outcome.warnings.isEmpty ? "" : "  (\(outcome.warnings.count) warning\(outcome.warnings.count == 1 ? "" : "s"))"
+            return "\(outcome.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(hash)  \(outcome.title ?? "")\(warnings)"
+        case .rejected:
+            return "rejected   \(hash)  \(outcome.path): \(outcome.error?.message ?? "") [\(outcome.error?.code.rawValue ?? "")]"
+        }
+    }
+
+    /// Files to ingest: each file as given, each folder's regular files (recursively, sorted, hidden ones skipped).
+    private func expand() throws(BayyinaError) -> [(url: URL, folder: String)] {
+        var files: [(URL, String)] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw BayyinaError(.fileNotFound, "\(path) does not exist.")
+            }
+            guard isDirectory.boolValue else {
+                files.append((url, ""))
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            var found: [URL] = []
+            while let item = enumerator?.nextObject() as? URL {
+                if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(item.standardizedFileURL) }
+            }
+            for file in found.sorted(by: { $0.path < $1.path }) {
+                let parent = file.deletingLastPathComponent().path
+                let relative = parent.hasPrefix(url.path) ? String(parent.dropFirst(url.path.count)) : ""
+                files.append((file, relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))))
+            }
+        }
+        return files
+    }
+}
+
+/// One line of `ingest --json`.
+struct IngestLineJSON: Encodable {
+    var path: String
+    var status: String
+    var sha256: String?
+    var title: String?
+    var size: Int64
+    var error: ErrorJSON.Body?
+    var warnings: [String]
+
+    init(_ outcome: IngestOutcome) {
+        path = outcome.path
+        status = outcome.status.rawValue
+        sha256 = outcome.sha256?.hex
+        title = outcome.title
+        size = outcome.size
+        error = outcome.error.map { ErrorJSON.Body(code: $0.code.rawValue, message: $0.message) }
+        warnings = outcome.warnings
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(status, forKey: .status)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(title, forKey: .title)
+        try container.encode(size, forKey: .size)
+        try container.encodeIfPresent(error, forKey: .error)
+        try container.encode(warnings, forKey: .warnings)
+    }
+
+    enum CodingKeys: String, CodingKey { case path, status, sha256, title, size, error, warnings }
+}

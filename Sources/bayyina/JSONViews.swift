@@ -1,0 +1,153 @@
+import BayyinaCore
+import BayyinaIndex
+import BayyinaIngest
+
+/// `show --json`: a document's metadata, and its text when asked for.
+struct DocumentJSON: Encodable {
+    var sha256: String
+    var title: String
+    var titleSource: String
+    var author: String?
+    var created: String?
+    var language: String?
+    var pages: Int?
+    var mediaType: String
+    var size: Int64
+    var filenames: [String]
+    var folders: [String]
+    var classification: String
+    var legalBasis: String?
+    var commitments: [String]
+    var milestones: [String]
+    var attachments: [String]
+    var warnings: [String]
+    var ingestedAt: String
+    var text: String?
+
+    init(_ document: Document, text: String?) {
+        sha256 = document.sha256.hex
+        title = document.title
+        titleSource = document.titleSource.rawValue
+        author = document.author
+        created = document.created
+        language = document.language?.rawValue
+        pages = document.pages
+        mediaType = document.mediaType
+        size = document.size
+        filenames = document.filenames
+        folders = document.folders
+        classification = document.classification.rawValue
+        legalBasis = document.legalBasis
+        commitments = document.commitments.map(\.rawValue)
+        milestones = document.milestones.map(\.rawValue)
+        attachments = document.attachments
+        warnings = document.warnings
+        ingestedAt = document.ingestedAt
+        self.text = text
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(title, forKey: .title)
+        try container.encode(titleSource, forKey: .titleSource)
+        try container.encode(author, forKey: .author)
+        try container.encode(created, forKey: .created)
+        try container.encode(language, forKey: .language)
+        try container.encode(pages, forKey: .pages)
+        try container.encode(mediaType, forKey: .mediaType)
+        try container.encode(size, forKey: .size)
+        try container.encode(filenames, forKey: .filenames)
+        try container.encode(folders, forKey: .folders)
+        try container.encode(classification, forKey: .classification)
+        try container.encode(legalBasis, forKey: .legalBasis)
+        try container.encode(commitments, forKey: .commitments)
+        try container.encode(milestones, forKey: .milestones)
+        try container.encode(attachments, forKey: .attachments)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(ingestedAt, forKey: .ingestedAt)
+        try container.encodeIfPresent(text, forKey: .text)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sha256, title, titleSource, author, created, language, pages, mediaType, size, filenames, folders, classification
+        case legalBasis, commitments, milestones, attachments, warnings, ingestedAt, text
+    }
+}
+
+/// `search --json`.
+struct SearchResponseJSON: Encodable {
+    struct Result: Encodable {
+        var sha256: String
+        var title: String
+        var snippet: String
+        var score: Double
+        var filenames: [String]
+        var commitments: [String]
+        var milestones: [String]
+        var classification: String
+        var language: String?
+        var mediaType: String
+        var created: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(title, forKey: .title)
+            try container.encode(snippet, forKey: .snippet)
+            try container.encode(score, forKey: .score)
+            try container.encode(filenames, forKey: .filenames)
+            try container.encode(commitments, forKey: .commitments)
+            try container.encode(milestones, forKey: .milestones)
+            try container.encode(classification, forKey: .classification)
+            try container.encode(language, forKey: .language)
+            try container.encode(mediaType, forKey: .mediaType)
+            try container.encode(created, forKey: .created)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case sha256, title, snippet, score, filenames, commitments, milestones, classification, language, mediaType, created
+        }
+    }
+
+    var query: String
+    var total: Int
+    var results: [Result]
+
+    init(query: String, page: SearchPage) {
+        self.query = query
+        total = page.total
+        results = page.hits.map { hit in
+            Result(
+                sha256: hit.document.sha256.hex, title: hit.document.title, snippet: hit.snippet.marked(start: "**", end: "**"),
+                score: hit.score, filenames: hit.document.filenames, commitments: hit.document.commitments.map(\.rawValue),
+                milestones: hit.document.milestones.map(\.rawValue), classification: hit.document.classification.rawValue,
+                language: hit.document.language?.rawValue, mediaType: hit.document.mediaType, created: hit.document.created)
+        }
+    }
+}
+
+/// `verify --json`.
+struct VerifyJSON: Encodable {
+    var ok: Bool
+    var repaired: Bool
+    var checked: Int
+    var corrupted: [String]
+    var orphaned: [String]
+    var missing: [String]
+    var strayFiles: [String]
+    var staleStagingFiles: Int
+    var databaseProblems: [String]
+
+    init(_ report: VerifyReport) {
+        ok = report.ok
+        repaired = report.repaired
+        checked = report.audit.checked
+        corrupted = report.audit.corrupted.map(\.hex)
+        orphaned = report.audit.orphaned.map(\.hex)
+        missing = report.audit.missing.map(\.hex)
+        strayFiles = report.audit.strayFiles
+        staleStagingFiles = report.audit.staleStagingFiles
+        databaseProblems = report.databaseProblems
+    }
+}

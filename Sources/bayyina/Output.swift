@@ -1,0 +1,67 @@
+import BayyinaCore
+import Foundation
+
+/// Writing to the terminal: JSON lines, aligned tables, errors and a progress bar.
+enum Output {
+    static func json(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return }
+        line(String(decoding: data, as: UTF8.self))
+    }
+
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes the error to standard error, and as JSON on standard output when the command was run with `--json`.
+    static func report(_ failure: BayyinaError) {
+        if CommandLine.arguments.contains("--json") { json(ErrorJSON(error: .init(code: failure.code.rawValue, message: failure.message))) }
+        error("bayyina: \(failure.message) [\(failure.code.rawValue)]")
+    }
+
+    /// Rows padded to the widest cell of each column; the last column is not padded.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
+        for row in all {
+            let cells = row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - width(of: cell))
+            }
+            line(cells.joined(separator: "  "))
+        }
+    }
+
+    /// Columns a string takes in a terminal: combining marks take none.
+    static func width(of text: String) -> Int {
+        text.unicodeScalars.filter { ![.nonspacingMark, .enclosingMark, .format].contains($0.properties.generalCategory) }.count
+    }
+
+    static func truncated(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Draws `[#####.....] 12/40 name` on standard error, replacing the previous bar.
+    static func progress(_ done: Int, of total: Int, _ label: String) {
+        let slots = 30
+        let filled = total == 0 ? slots : done * slots / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: slots - filled)
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(done)/\(total) \(truncated(label, 40))".utf8))
+        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// The one JSON error shape: `{"error": {"code", "message"}}`.
+struct ErrorJSON: Encodable {
+    struct Body: Encodable {
+        var code: String
+        var message: String
+    }
+    var error: Body
+}

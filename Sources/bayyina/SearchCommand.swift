@@ -1,0 +1,52 @@
+import ArgumentParser
+import BayyinaCore
+import BayyinaIndex
+import Foundation
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the evidence: words must all match, \"a phrase\" matches in order, word* matches a prefix.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The query.") var text: String
+    @Option(help: "Only evidence for this commitment (C1 …).") var commitment: String?
+    @Option(help: "Only evidence for this milestone (C2.M3 …).") var milestone: String?
+    @Option(help: "public hides every document that is not public; internal (staff) sees all.") var audience: Audience = .internal
+    @Option(help: "Only public or only restricted documents.") var classification: Classification?
+    @Option(help: "Only documents in ar, en or mixed.") var language: DocumentLanguage?
+    @Option(name: .customLong("media-type"), help: "Only documents of this media type, e.g. application/pdf.") var mediaType: String?
+    @Option(help: "Only documents created in this year.") var year: Int?
+    @Option(help: "Results per page (1-100).") var limit = 20
+    @Option(help: "Results to skip.") var offset = 0
+
+    func validate() throws {
+        guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100.") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative.") }
+    }
+
+    func run() async throws {
+        let repository = try options.open()
+        let commitmentID = try LinkOptions.commitmentIDs(commitment.map { [$0] } ?? []).first
+        let milestoneID = try LinkOptions.milestoneIDs(milestone.map { [$0] } ?? []).first
+        try repository.index.validateLinks(commitments: commitmentID.map { [$0] } ?? [], milestones: milestoneID.map { [$0] } ?? [])
+        let request = SearchRequest(
+            query: try SearchQuery(text), audience: audience, commitment: commitmentID, milestone: milestoneID,
+            classification: audience == .public && classification == .restricted ? .public : classification,
+            language: language, mediaType: mediaType, year: year, limit: limit, offset: offset)
+        let page = try repository.index.search(request)
+        if options.json {
+            Output.json(SearchResponseJSON(query: text, page: page))
+            return
+        }
+        Output.line("\(page.total) result\(page.total == 1 ? "" : "s") for “\(text)”")
+        for (number, hit) in page.hits.enumerated() {
+            let document = hit.document
+            let links = (document.commitments.map(\.rawValue) + document.milestones.map(\.rawValue)).joined(separator: ", ")
+            Output.line("")
+            Output.line("\(offset + number + 1). \(document.title)")
+            Output.line("   \(document.sha256.hex.prefix(12))  \(document.mediaType)  \(document.classification.rawValue)\(links.isEmpty ? "" : "  [\(links)]")")
+            Output.line("   " + hit.snippet.marked(start: "«", end: "»").replacingOccurrences(of: "\n", with: " "))
+        }
+    }
+}

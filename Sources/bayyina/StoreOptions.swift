@@ -1,0 +1,64 @@
+public import ArgumentParser
+public import BayyinaCore
+import BayyinaIngest
+import Foundation
+
+/// Where the store lives: `--store DIR`, else `BAYYINA_STORE`, else `./Storage`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The store folder (default: $BAYYINA_STORE, else ./Storage).")
+    var store: String?
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    var root: URL {
+        let path = store ?? ProcessInfo.processInfo.environment["BAYYINA_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Storage"
+        return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    func open() throws(BayyinaError) -> Repository {
+        try Repository(root: root)
+    }
+}
+
+/// Links named on the command line.
+struct LinkOptions: ParsableArguments {
+    @Option(name: .long, help: "A commitment id (C1, C2 …); repeat for several.")
+    var commitment: [String] = []
+
+    @Option(name: .long, help: "A milestone id (C2.M3 …); repeat for several.")
+    var milestone: [String] = []
+
+    func commitments() throws(BayyinaError) -> [CommitmentID] { try Self.commitmentIDs(commitment) }
+    func milestones() throws(BayyinaError) -> [MilestoneID] { try Self.milestoneIDs(milestone) }
+
+    static func commitmentIDs(_ texts: [String]) throws(BayyinaError) -> [CommitmentID] {
+        try texts.map { text throws(BayyinaError) in
+            guard let id = CommitmentID(text) else {
+                throw BayyinaError(.unknownCommitment, "'\(text)' is not a commitment id; use C1, C2 ….")
+            }
+            return id
+        }
+    }
+
+    static func milestoneIDs(_ texts: [String]) throws(BayyinaError) -> [MilestoneID] {
+        try texts.map { text throws(BayyinaError) in
+            guard let id = MilestoneID(text) else {
+                throw BayyinaError(.unknownMilestone, "'\(text)' is not a milestone id; use the form C2.M3.")
+            }
+            return id
+        }
+    }
+}
+
+extension Classification: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
+extension DocumentLanguage: ExpressibleByArgument {}
+
+/// Parses a sha256 argument.
+func contentHash(_ text: String) throws(BayyinaError) -> ContentHash {
+    guard let hash = ContentHash(hex: text.trimmingCharacters(in: .whitespaces)) else {
+        throw BayyinaError(.invalidArgument, "'\(text)' is not a sha256 (64 hexadecimal digits).")
+    }
+    return hash
+}

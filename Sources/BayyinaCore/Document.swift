@@ -17,15 +17,14 @@ public enum DocumentLanguage: String, Hashable, Sendable, Codable, CaseIterable 
     case mixed
 
     /// `ar` or `en` when one script has at least 80% of the letters, `mixed` otherwise, nil without letters.
+    /// E-mail addresses and web addresses are not language and are not counted; the first million
+    /// characters decide.
     public static func detect(in text: some StringProtocol) -> DocumentLanguage? {
         var arabic = 0
         var latin = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0620...0x064A, 0x066E...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: arabic += 1
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
-            default: break
-            }
+        for word in text.prefix(1_000_000).split(whereSeparator: \.isWhitespace)
+        where !(word.contains("@") || word.contains("://") || word.hasPrefix("www.")) {
+            count(word, arabic: &arabic, latin: &latin)
         }
         let total = arabic + latin
         guard total > 0 else { return nil }
@@ -33,6 +32,16 @@ public enum DocumentLanguage: String, Hashable, Sendable, Codable, CaseIterable 
         if arabicShare >= 0.8 { return .ar }
         if arabicShare <= 0.2 { return .en }
         return .mixed
+    }
+
+    private static func count(_ word: some StringProtocol, arabic: inout Int, latin: inout Int) {
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0x0620...0x064A, 0x066E...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: arabic += 1
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
+            default: break
+            }
+        }
     }
 }
 

@@ -37,43 +37,42 @@ public enum LightStemmer {
     static let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"]
     static let minimumStemLength = 3
 
-    /// The stems of a normalized token, the main reading first. Arabic words that start with و get a second
-    /// reading without it (وتمويل → تمويل) unless an article was found.
-    public static func stems(of token: String) -> [String] {
-        if token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) {
-            return arabicStems(of: Array(token))
+    /// The token without its article or conjunction (الشفافية، والشفافية → شفافيه), the main reading first;
+    /// Arabic words that start with و get a second reading without it unless an article was found.
+    /// English words lose their plural ending. Used to rank near-exact matches above stem matches.
+    public static func lightForms(of token: String) -> [String] {
+        guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return [englishStem(token)] }
+        let letters = Array(token)
+        for prefix in proclitics where letters.count - prefix.count >= minimumStemLength && token.hasPrefix(prefix) {
+            let rest = String(letters.dropFirst(prefix.count))
+            if protectedStems[rest] != nil { return [rest] }
         }
-        return [englishStem(token)]
+        if protectedStems[token] != nil { return [token] }
+        for article in articles where letters.count - article.count >= minimumStemLength && token.hasPrefix(article) {
+            return [String(letters.dropFirst(article.count))]
+        }
+        if letters.first == "\u{0648}", letters.count - 1 >= minimumStemLength {
+            return [token, String(letters.dropFirst())]
+        }
+        return [token]
     }
 
-    /// A prefix typed in a query (`تشاور*`), with its article removed so it matches stems.
+    /// The stems of a normalized token: its light forms without suffixes, the main reading first.
+    public static func stems(of token: String) -> [String] {
+        let forms = lightForms(of: token)
+        guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return forms }
+        var result: [String] = []
+        for stem in forms.map({ stripSuffixes(Array($0)) }) where !result.contains(stem) { result.append(stem) }
+        return result
+    }
+
+    /// A prefix typed in a query (`تشاور*`), with its article removed so it matches light forms and stems.
     public static func stemPrefix(_ token: String) -> String {
         let letters = Array(token)
         for article in articles where letters.count - article.count >= minimumStemLength && token.hasPrefix(article) {
             return String(letters.dropFirst(article.count))
         }
         return token
-    }
-
-    private static func arabicStems(of word: [Character]) -> [String] {
-        let text = String(word)
-        if let kept = protectedStems[text] { return [kept] }
-        for prefix in proclitics where text.hasPrefix(prefix) && word.count - prefix.count >= minimumStemLength {
-            if let kept = protectedStems[String(word.dropFirst(prefix.count))] { return [kept] }
-        }
-        var base = word
-        var articleFound = false
-        for article in articles where text.hasPrefix(article) && word.count - article.count >= minimumStemLength {
-            base = Array(word.dropFirst(article.count))
-            articleFound = true
-            break
-        }
-        var result = [stripSuffixes(base)]
-        if !articleFound, word.first == "\u{0648}", word.count - 1 >= minimumStemLength {
-            let withoutWaw = stripSuffixes(Array(word.dropFirst()))
-            if withoutWaw != result[0] { result.append(withoutWaw) }
-        }
-        return result
     }
 
     private static func stripSuffixes(_ word: [Character]) -> String {

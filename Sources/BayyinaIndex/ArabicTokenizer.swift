@@ -4,18 +4,22 @@ import GRDB
 import GRDBSQLite
 
 /// The FTS5 tokenizer `bayyina_arabic`: unicode61 finds the words (keeping harakat, tatweel and private-use
-/// marks inside them), then each word is normalized by ``ArabicNormalizer`` and its light stems are added at the
-/// same position, marked with ``stemMarker``. Offsets stay in the original text, so snippets show it as written.
+/// marks inside them), then each word is normalized by ``ArabicNormalizer`` and, at the same position, its light
+/// forms (without article, marked ``Marker/light``) and stems (marked ``Marker/stem``) are added. Offsets stay in
+/// the original text, so snippets show it as written.
 ///
-/// In queries, a word that starts with the marker asks for stems (prefix queries: the normalized prefix without
-/// its article); a word without it asks for the normalized form only. ``SearchQuery`` writes both.
+/// In queries, a word that starts with a marker asks for that kind of token (prefix queries: the normalized prefix
+/// without its article); a word without one asks for the normalized form only. ``SearchQuery`` writes all three.
 final class ArabicTokenizer: FTS5CustomTokenizer {
     static let name = "bayyina_arabic"
     /// Bumped whenever tokens change; a stored index built with another version is rebuilt on open.
-    static let version = 1
-    /// A private-use character that marks stem tokens; unicode61 keeps it inside a word (category Co).
-    static let stemMarker: Character = "\u{E000}"
-    private static let markerBytes = Array(String(stemMarker).utf8)
+    static let version = 2
+
+    /// Private-use characters that mark derived tokens; unicode61 keeps them inside a word (category Co).
+    enum Marker: Character, CaseIterable {
+        case light = "\u{E001}"
+        case stem = "\u{E000}"
+    }
 
     private let wordSplitter: any FTS5Tokenizer
 
@@ -41,18 +45,25 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
 
     private static func emit(_ bytes: UnsafeRawBufferPointer, start: CInt, end: CInt, state: TokenizeState) -> CInt {
         let word = String(decoding: bytes, as: UTF8.self)
-        let marked = word.first == stemMarker
-        let normalized = ArabicNormalizer.normalize(marked ? String(word.dropFirst()) : word)
-            .filter { $0 != stemMarker }
+        let marker = word.first.flatMap(Marker.init(rawValue:))
+        let normalized = ArabicNormalizer.normalize(marker == nil ? word : String(word.dropFirst()))
+            .filter { Marker(rawValue: $0) == nil }
         guard !normalized.isEmpty else { return SQLITE_OK }
         if state.tokenization.contains(.query) {
-            if !marked { return state.send(normalized, flags: 0, start: start, end: end) }
-            let stem = state.tokenization.contains(.prefix) ? LightStemmer.stemPrefix(normalized) : LightStemmer.stems(of: normalized)[0]
-            return state.send(String(stemMarker) + stem, flags: 0, start: start, end: end)
+            guard let marker else { return state.send(normalized, flags: 0, start: start, end: end) }
+            let derived: String
+            if state.tokenization.contains(.prefix) {
+                derived = LightStemmer.stemPrefix(normalized)
+            } else {
+                derived = (marker == .light ? LightStemmer.lightForms(of: normalized) : LightStemmer.stems(of: normalized))[0]
+            }
+            return state.send(String(marker.rawValue) + derived, flags: 0, start: start, end: end)
         }
         var result = state.send(normalized, flags: 0, start: start, end: end)
-        for stem in LightStemmer.stems(of: normalized) where result == SQLITE_OK {
-            result = state.send(String(stemMarker) + stem, flags: FTS5_TOKEN_COLOCATED, start: start, end: end)
+        let derived = LightStemmer.lightForms(of: normalized).map { (Marker.light, $0) }
+            + LightStemmer.stems(of: normalized).map { (Marker.stem, $0) }
+        for (marker, form) in derived where result == SQLITE_OK {
+            result = state.send(String(marker.rawValue) + form, flags: FTS5_TOKEN_COLOCATED, start: start, end: end)
         }
         return result
     }

@@ -96,10 +96,12 @@ extension IndexDatabase {
         do {
             return try pool.read { db in
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: arguments) ?? 0
-                var pageArguments = arguments
+                var pageArguments: StatementArguments = [request.query.closeExpression]
+                _ = pageArguments.append(contentsOf: arguments)
                 _ = pageArguments.append(contentsOf: [max(0, request.limit), max(0, request.offset)])
+                let closeTier = "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
                 let rows = try Row.fetchAll(
-                    db, sql: "SELECT d.*, documents_fts.rank AS score \(from) ORDER BY documents_fts.rank LIMIT ? OFFSET ?",
+                    db, sql: "SELECT d.*, documents_fts.rank AS score, \(closeTier) AS close \(from) ORDER BY close DESC, documents_fts.rank LIMIT ? OFFSET ?",
                     arguments: pageArguments)
                 let hits = try rows.map { row in
                     SearchHit(

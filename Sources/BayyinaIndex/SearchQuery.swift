@@ -4,7 +4,8 @@ public import BayyinaCore
 ///
 /// Syntax: bare words must all match, `"a phrase"` matches adjacent words, `word*` matches a prefix.
 /// Everything else (operators, parentheses, column filters, hyphens) is quoted, never interpreted. Each term
-/// matches its normalized form or its stem; the exact form scores twice, so exact matches rank first.
+/// matches its normalized form, its light form or its stem; documents where every term matches without suffix
+/// stemming rank first, and exact forms weigh more within each tier.
 public struct SearchQuery: Sendable, Equatable {
     public enum Term: Sendable, Equatable {
         case word(String)
@@ -49,19 +50,26 @@ public struct SearchQuery: Sendable, Equatable {
         self.terms = terms
     }
 
-    /// The FTS5 MATCH expression.
+    /// The FTS5 MATCH expression: each term as written (normalized), as its light form or as its stem.
     public var expression: String {
         terms.map { term in
-            switch term {
-            case .word(let word): "(\(Self.quote(word)) OR \(Self.quote(marked(word))))"
-            case .prefix(let word): "(\(Self.quote(word))* OR \(Self.quote(marked(word)))*)"
-            case .phrase(let words):
-                "(\(Self.quote(words.joined(separator: " "))) OR \(Self.quote(words.map(marked).joined(separator: " "))))"
-            }
+            "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
 
-    private func marked(_ word: String) -> String { String(ArabicTokenizer.stemMarker) + word }
+    /// The expression that only light forms satisfy (no suffix stemming): documents matching it rank first.
+    public var closeExpression: String {
+        terms.map { render($0, marker: .light) }.joined(separator: " AND ")
+    }
+
+    private func render(_ term: Term, marker: ArabicTokenizer.Marker?) -> String {
+        let prefix = marker.map { String($0.rawValue) } ?? ""
+        switch term {
+        case .word(let word): return Self.quote(prefix + word)
+        case .prefix(let word): return Self.quote(prefix + word) + "*"
+        case .phrase(let words): return Self.quote(words.map { prefix + $0 }.joined(separator: " "))
+        }
+    }
 
     private static func quote(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -84,7 +92,7 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value == 0xE000 { return false }
+        if ArabicTokenizer.Marker(rawValue: Character(scalar)) != nil { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark, .privateUse:

@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BayyinaCLITests",
-            dependencies: ["bayyina", "BayyinaTestSupport"],
+            dependencies: ["bayyina", "BayyinaSchemas", "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

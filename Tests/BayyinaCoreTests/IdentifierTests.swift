@@ -1,0 +1,40 @@
+import BayyinaCore
+import Foundation
+import Testing
+
+@Suite struct IdentifierTests {
+    @Test func commitmentIDsAcceptTheirSpellings() {
+        #expect(CommitmentID("C2")?.rawValue == "C2")
+        #expect(CommitmentID("c2")?.number == 2)
+        #expect(CommitmentID("2")?.rawValue == "C2")
+        #expect(CommitmentID("C0") == nil)
+        #expect(CommitmentID("X2") == nil)
+        #expect(CommitmentID("") == nil)
+    }
+
+    @Test func milestoneIDsNameTheirCommitment() {
+        let id = MilestoneID("C2.M3")
+        #expect(id?.commitment.rawValue == "C2")
+        #expect(id?.number == 3)
+        #expect(MilestoneID("c2.m3")?.rawValue == "C2.M3")
+        #expect(MilestoneID("C2") == nil)
+        #expect(MilestoneID("C2.3") == nil)
+        #expect(MilestoneID("2.M3") == nil)
+    }
+
+    @Test func contentHashAcceptsOnlySixtyFourHexDigits() {
+        let hex = String(repeating: "ab", count: 32)
+        #expect(ContentHash(hex: hex.uppercased())?.hex == hex)
+        #expect(ContentHash(hex: String(hex.dropLast())) == nil)
+        #expect(ContentHash(hex: String(repeating: "g", count: 64)) == nil)
+        #expect(ContentHash(digest: [0x00, 0xff]).hex == "00ff")
+    }
+
+    @Test func languageIsDecidedByScriptShare() {
+        #expect(DocumentLanguage.detect(in: "محضر اجتماع اللجنة الفنية") == .ar)
+        #expect(DocumentLanguage.detect(in: "Minutes of the forum meeting") == .en)
+        #expect(DocumentLanguage.detect(in: "محضر اجتماع Minutes of the meeting") == .mixed)
+        #expect(DocumentLanguage.detect(in: "2023 - 15/10") == nil)
+        #expect(DocumentLanguage.detect(in: "سلمى الفايز إربد salma.fayez@example.org https://example.org") == .ar)
+    }
+}

@@ -1,0 +1,96 @@
+import BayyinaCore
+@testable import BayyinaExtraction
+import BayyinaTestSupport
+import Foundation
+import Testing
+
+/// Hostile and broken files: each gets a stable error code or a warning, never a crash or a hang.
+@Suite struct HostileInputTests {
+    let registry = ExtractorRegistry()
+
+    func code(of fixture: String, named name: String? = nil) async -> BayyinaError.Code? {
+        let url = Fixtures.url(fixture)
+        do {
+            _ = try await registry.extract(fileAt: url, fileName: name ?? url.lastPathComponent)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    @Test func zipBombStopsAtTheInflationLimit() async {
+        #expect(await code(of: "bad/budget_annex_bomb.docx") == .tooLarge)
+    }
+
+    @Test func externalEntityIsNeverResolved() async {
+        #expect(await code(of: "bad/workshop_minutes_xxe.docx") == .forbiddenDoctype)
+    }
+
+    @Test func billionLaughsInsideAWordFileIsRefused() async {
+        #expect(await code(of: "bad/attendance_annex_laughs.docx") == .forbiddenDoctype)
+    }
+
+    @Test func bareXMLIsNotAnEvidenceFormat() async {
+        #expect(await code(of: "bad/billion_laughs.xml") == .unsupportedType)
+    }
+
+    @Test func emptyZipNamedXlsxIsAMalformedContainer() async {
+        #expect(await code(of: "bad/attendance_empty_archive.xlsx") == .malformedContainer)
+    }
+
+    @Test func emptyFileIsRefused() async {
+        #expect(await code(of: "bad/empty_report.pdf") == .emptyFile)
+    }
+
+    @Test func executableNameIsRefusedWhateverItShows() async {
+        #expect(await code(of: "bad/rlo_override_name.txt", named: FileNameSanitizer.sanitize("workshop_photo_\u{202E}gnp.exe")) == .disallowedType)
+    }
+
+    @Test func pdfNamedDocxIsReadAsPDFWithAMismatchWarning() async throws {
+        let url = Fixtures.url("bad/meeting_summary_wrong_extension.docx")
+        let (sniffed, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        #expect(sniffed.format == .pdf)
+        #expect(content.warnings.contains { $0.contains("does not match") })
+        #expect(content.text.contains("reviewed the format of capital project records"))
+    }
+
+    @Test func encryptedPDFKeepsARecordWithoutTextAndSaysWhy() async throws {
+        let url = Fixtures.url("bad/irm_draft_encrypted.pdf")
+        let (_, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        #expect(content.text.isEmpty)
+        #expect(content.warnings.contains { $0.contains("encrypted") })
+    }
+
+    @Test func truncatedPDFKeepsARecordWithAWarning() async throws {
+        let url = Fixtures.url("bad/truncated_progress_report.pdf")
+        let (_, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        #expect(content.text.isEmpty)
+        #expect(!content.warnings.isEmpty)
+    }
+
+    @Test func childProcessesStopAtTheirTimeLimit() async throws {
+        var limits = ExtractionLimits()
+        limits.childTimeoutSeconds = 1
+        await #expect {
+            _ = try await ChildProcess.run("sleep", ["30"], limits: limits, outputLimit: 1024)
+        } throws: { ($0 as? BayyinaError)?.code == .extractionTimeout }
+    }
+
+    @Test func textIsCappedAtTheTextLimit() async throws {
+        var limits = ExtractionLimits()
+        limits.maximumTextBytes = 64
+        let folder = try TemporaryDirectory()
+        let file = try folder.file("long.txt", contents: Data(String(repeating: "وثيقة ", count: 100).utf8))
+        let (_, content) = try await ExtractorRegistry(limits: limits).extract(fileAt: file, fileName: "long.txt")
+        #expect(content.text.utf8.count <= 64)
+        #expect(content.warnings.contains { $0.contains("cut") })
+    }
+
+    @Test func binaryDataIsNotText() async throws {
+        let folder = try TemporaryDirectory()
+        let file = try folder.file("data.txt", contents: Data([0x01, 0x00, 0x02, 0x00, 0xFF]))
+        await #expect {
+            _ = try await registry.extract(fileAt: file, fileName: "data.txt")
+        } throws: { ($0 as? BayyinaError)?.code == .unsupportedType }
+    }
+}

@@ -1,0 +1,84 @@
+import BayyinaCore
+import BayyinaIndex
+import Testing
+
+@Suite struct SearchBehaviourTests {
+    @Test func everyWordMustMatch() throws {
+        let index = try TestIndex()
+        try index.add("both", "open data portal")
+        try index.add("one", "open government")
+        #expect(try index.titles("open data") == ["both"])
+    }
+
+    @Test func phraseMatchesAdjacentWordsOnly() throws {
+        let index = try TestIndex()
+        try index.add("adjacent", "we publish open data every quarter")
+        try index.add("apart", "data that is open to all")
+        #expect(try index.titles("\"open data\"") == ["adjacent"])
+    }
+
+    @Test func prefixMatchesWordBeginningsInBothLanguages() throws {
+        let index = try TestIndex()
+        try index.add("english", "public consultation on the draft")
+        try index.add("arabic", "عقدت الجلسة التشاورية في الكرك")
+        #expect(try index.titles("consult*") == ["english"])
+        #expect(try index.titles("تشاور*") == ["arabic"])
+    }
+
+    @Test func hyphenatedWordIsAPhraseOfItsParts() throws {
+        let index = try TestIndex()
+        try index.add("platform", "the unified e-participation platform")
+        #expect(try index.titles("e-participation") == ["platform"])
+    }
+
+    @Test func englishPluralsMatchSingulars() throws {
+        let index = try TestIndex()
+        try index.add("committees", "youth advisory committee terms of reference")
+        #expect(try index.titles("youth advisory committees") == ["committees"])
+    }
+
+    @Test(arguments: ["\"unbalanced", "(", "NEAR(", "title:x", "AND", "OR NOT", "a AND (b", "\"\"", "^x", "x:y:z", "'", "-x"])
+    func operatorsAreQuotedNeverInterpreted(query: String) throws {
+        let index = try TestIndex()
+        try index.add("doc", "title x y z and or not near b")
+        do {
+            _ = try index.search(query)
+        } catch let error as BayyinaError {
+            #expect(error.code == .invalidQuery)
+        }
+    }
+
+    @Test(arguments: ["*", "   ", "()", "\"\"", "-"])
+    func queryWithoutWordsIsAnInvalidQuery(query: String) {
+        #expect { _ = try SearchQuery(query) } throws: { ($0 as? BayyinaError)?.code == .invalidQuery }
+    }
+
+    @Test func restrictedDocumentsAreInvisibleToThePublic() throws {
+        let index = try TestIndex()
+        try index.add("open minutes", "attendance of the workshop")
+        try index.add("attendance sheet", "attendance with phone numbers", classification: .restricted)
+        #expect(try index.search("attendance", audience: .internal).total == 2)
+        let publicPage = try index.search("attendance", audience: .public)
+        #expect(publicPage.total == 1)
+        #expect(publicPage.hits.map(\.document.title) == ["open minutes"])
+        #expect(try index.database.documents(for: .public).map(\.title) == ["open minutes"])
+    }
+
+    @Test func filtersNarrowByCommitmentMilestoneLanguageAndYear() throws {
+        let index = try TestIndex()
+        try index.add("c2 report", "workshop report", commitments: ["C2"], created: "2023-05-18T09:30:00Z")
+        try index.add("c2m1 report", "workshop report two", milestones: ["C2.M1"], created: "2022-01-02")
+        try index.add("c6 report", "workshop report three تقرير", commitments: ["C6"])
+        #expect(try index.search("workshop", commitment: "C2").hits.map(\.document.title).sorted() == ["c2 report", "c2m1 report"])
+        #expect(try index.search("workshop", milestone: "C2.M1").hits.map(\.document.title) == ["c2m1 report"])
+        #expect(try index.search("workshop", year: 2023).hits.map(\.document.title) == ["c2 report"])
+        #expect(try index.search("workshop", language: .en).total == 2)
+    }
+
+    @Test func titleMatchesRankAboveBodyMatches() throws {
+        let index = try TestIndex()
+        try index.add("Notes", "the budget was discussed at length in the budget session")
+        try index.add("Budget", "minutes of the meeting where the budget was discussed")
+        #expect(try index.titles("budget").first == "Budget")
+    }
+}

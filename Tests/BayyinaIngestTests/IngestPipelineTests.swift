@@ -1,0 +1,145 @@
+import BayyinaCore
+import BayyinaIndex
+import BayyinaIngest
+import BayyinaListings
+import BayyinaTestSupport
+import Foundation
+import Testing
+
+/// A store in a temporary folder with the corpus plan imported.
+struct TestStore {
+    let folder: TemporaryDirectory
+    let repository: Repository
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        repository = try Repository(root: folder.url.appendingPathComponent("store"))
+        try repository.index.importPlan(try PlanFile.decode(try Data(contentsOf: Fixtures.planFile)))
+    }
+
+    func ingest(_ fixture: String, as name: String? = nil, classification: Classification = .public,
+                commitments: [String] = [], milestones: [String] = []) async -> IngestOutcome {
+        await repository.pipeline.ingest(IngestRequest(
+            source: Fixtures.url(fixture), originalName: name, commitments: commitments.compactMap(CommitmentID.init),
+            milestones: milestones.compactMap(MilestoneID.init), classification: classification))
+    }
+
+    /// The stored document an outcome refers to.
+    func stored(_ outcome: IngestOutcome) throws -> (Document, String) {
+        let hash = try #require(outcome.sha256)
+        return try #require(try repository.index.document(hash))
+    }
+
+    var storedFiles: [String] {
+        let enumerator = FileManager.default.enumerator(atPath: repository.root.appendingPathComponent("blobs").path)
+        return (enumerator?.allObjects as? [String] ?? []).filter { $0.count > 60 }
+    }
+}
+
+@Suite struct IngestPipelineTests {
+    @Test func ingestedDocumentIsStoredIndexedAndLinked() async throws {
+        let store = try TestStore()
+        let outcome = await store.ingest("docs/gender_gap_analysis_summary.odt", commitments: ["C3"], milestones: ["C3.M1"])
+        #expect(outcome.status == .ingested)
+        let hash = try #require(outcome.sha256)
+        #expect(store.repository.blobs.contains(hash))
+        let (document, text) = try #require(try store.repository.index.document(hash))
+        #expect(document.title == "ملخص تحليل الفجوات في السياسات الحكومية من منظور النوع الاجتماعي")
+        #expect(document.mediaType == "application/vnd.oasis.opendocument.text")
+        #expect(document.commitments.map(\.rawValue) == ["C3"])
+        #expect(document.milestones.map(\.rawValue) == ["C3.M1"])
+        #expect(text.contains("ترتيبات العمل المرن"))
+        let page = try store.repository.index.search(SearchRequest(query: try SearchQuery("تكافؤ الفرص"), audience: .public))
+        #expect(page.hits.map(\.document.sha256) == [hash])
+    }
+
+    @Test func duplicateUploadReturnsExistingDocumentWithTheNewName() async throws {
+        let store = try TestStore()
+        let first = await store.ingest("docs/npo_tf_risk_guidance_note.pdf")
+        let second = await store.ingest("bad/copy_of_guidance_note_final_v2.pdf", commitments: ["C1"])
+        #expect(second.status == .duplicate)
+        #expect(second.sha256 == first.sha256)
+        let (document, _) = try store.stored(first)
+        #expect(document.filenames == ["npo_tf_risk_guidance_note.pdf", "copy_of_guidance_note_final_v2.pdf"])
+        #expect(document.commitments.map(\.rawValue) == ["C1"])
+        #expect(store.storedFiles.count == 1)
+        #expect(try store.repository.index.search(SearchRequest(query: try SearchQuery("donations"), audience: .internal)).total == 1)
+    }
+
+    @Test(arguments: [
+        ("bad/empty_report.pdf", "empty_file"), ("bad/budget_annex_bomb.docx", "too_large"),
+        ("bad/attendance_annex_laughs.docx", "forbidden_doctype"), ("bad/billion_laughs.xml", "unsupported_type"),
+        ("bad/attendance_empty_archive.xlsx", "malformed_container"), ("bad/workshop_minutes_xxe.docx", "forbidden_doctype"),
+    ])
+    func rejectedFileLeavesNoTrace(fixture: String, code: String) async throws {
+        let store = try TestStore()
+        let outcome = await store.ingest(fixture)
+        #expect(outcome.status == .rejected)
+        #expect(outcome.error?.code.rawValue == code)
+        #expect(outcome.error?.message.isEmpty == false)
+        #expect(store.storedFiles.isEmpty)
+        #expect(try store.repository.index.allHashes().isEmpty)
+        #expect(try store.repository.verify(repair: false).ok)
+    }
+
+    @Test func hostileNamesAreStoredSafely() async throws {
+        let store = try TestStore()
+        let traversal = await store.ingest("bad/path_traversal_name.txt", as: "../../../../etc/cron.d/ogp_evidence.txt")
+        let (document, _) = try store.stored(traversal)
+        #expect(document.filenames == ["ogp_evidence.txt"])
+        let override = await store.ingest("bad/rlo_override_name.txt", as: "workshop_photo_\u{202E}gnp.exe")
+        #expect(override.status == .rejected)
+        #expect(override.error?.code == .disallowedType)
+        let long = String(repeating: "تقرير_ورشة_العمل_", count: 20) + ".txt"
+        let longOutcome = await store.ingest("bad/long_file_name.txt", as: long)
+        let (longDocument, _) = try store.stored(longOutcome)
+        #expect(longDocument.filenames[0].hasSuffix(".txt"))
+        #expect(longDocument.filenames[0].utf8.count <= 255)
+        #expect(longDocument.title == "ملخص ورشة إربد")
+    }
+
+    @Test func restrictedDocumentsStayOutOfThePublicListing() async throws {
+        let store = try TestStore()
+        let open = await store.ingest("docs/capital_projects_2023.csv")
+        let hidden = await store.ingest("docs/attendance_karak_capital_projects_2023-07-09.xlsx", classification: .restricted)
+        let listing = try Listing(index: store.repository.index, audience: .public)
+        #expect(listing.entries.map(\.sha256) == [open.sha256?.hex])
+        let csv = listing.csv()
+        #expect(!csv.contains(try #require(hidden.sha256).hex))
+        #expect(!csv.contains("كشف حضور"))
+        #expect(try Listing(index: store.repository.index, audience: .internal).entries.count == 2)
+    }
+
+    @Test func crashLeftoversAreFoundAndRepairedByVerify() async throws {
+        let store = try TestStore()
+        let kept = await store.ingest("docs/karak_hearing_notes.txt")
+        _ = try store.repository.blobs.stage(contentsOf: Fixtures.url("docs/capital_projects_2023.csv"), sizeLimit: 1 << 20)
+        let orphan = try store.repository.blobs.stage(contentsOf: Fixtures.url("docs/npo_risk_assessment_summary.md"), sizeLimit: 1 << 20)
+        try store.repository.blobs.commit(orphan)
+        let report = try store.repository.verify(repair: false)
+        #expect(!report.ok)
+        #expect(report.audit.orphaned == [orphan.hash])
+        #expect(report.audit.staleStagingFiles == 1)
+        let repaired = try store.repository.verify(repair: true)
+        #expect(repaired.ok && repaired.repaired)
+        #expect(try store.stored(kept).0.title.isEmpty == false)
+    }
+
+    @Test func tamperedOriginalIsReportedAsCorrupted() async throws {
+        let store = try TestStore()
+        let outcome = await store.ingest("docs/karak_hearing_notes.txt")
+        let path = store.repository.blobs.url(for: try #require(outcome.sha256)).path
+        chmod(path, 0o644)
+        try Data("changed".utf8).write(to: URL(fileURLWithPath: path))
+        let report = try store.repository.verify(repair: false)
+        #expect(report.audit.corrupted == [outcome.sha256])
+    }
+
+    @Test func reopeningTheStoreKeepsEverything() async throws {
+        let store = try TestStore()
+        let outcome = await store.ingest("docs/integrity_index_results_2022.html", commitments: ["C5"])
+        let reopened = try Repository(root: store.repository.root)
+        let page = try reopened.index.search(SearchRequest(query: try SearchQuery("procurement"), audience: .public))
+        #expect(page.hits.map(\.document.sha256) == [try #require(outcome.sha256)])
+    }
+}

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Folds the spelling variants of Arabic (and Latin) words to one index form.
 ///

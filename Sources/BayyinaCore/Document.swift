@@ -17,31 +17,39 @@ public enum DocumentLanguage: String, Hashable, Sendable, Codable, CaseIterable 
     case mixed
 
     /// `ar` or `en` when one script has at least 80% of the letters, `mixed` otherwise, nil without letters.
-    /// E-mail addresses and web addresses are not language and are not counted; the first million
-    /// characters decide.
+    /// Words with `@` or `/` (e-mail and web addresses) are not language and are not counted; the first
+    /// million scalars decide.
     public static func detect(in text: some StringProtocol) -> DocumentLanguage? {
         var arabic = 0
         var latin = 0
-        for word in text.prefix(1_000_000).split(whereSeparator: \.isWhitespace)
-        where !(word.contains("@") || word.contains("://") || word.hasPrefix("www.")) {
-            count(word, arabic: &arabic, latin: &latin)
+        var wordArabic = 0
+        var wordLatin = 0
+        var wordIsAddress = false
+        func endWord() {
+            if !wordIsAddress {
+                arabic += wordArabic
+                latin += wordLatin
+            }
+            wordArabic = 0
+            wordLatin = 0
+            wordIsAddress = false
         }
+        for scalar in text.unicodeScalars.prefix(1_000_000) {
+            switch scalar.value {
+            case 0x0620...0x064A, 0x066E...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: wordArabic += 1
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: wordLatin += 1
+            case 0x40, 0x2F: wordIsAddress = true
+            case 0x09...0x0D, 0x20, 0xA0: endWord()
+            default: break
+            }
+        }
+        endWord()
         let total = arabic + latin
         guard total > 0 else { return nil }
         let arabicShare = Double(arabic) / Double(total)
         if arabicShare >= 0.8 { return .ar }
         if arabicShare <= 0.2 { return .en }
         return .mixed
-    }
-
-    private static func count(_ word: some StringProtocol, arabic: inout Int, latin: inout Int) {
-        for scalar in word.unicodeScalars {
-            switch scalar.value {
-            case 0x0620...0x064A, 0x066E...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: arabic += 1
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
-            default: break
-            }
-        }
     }
 }
 

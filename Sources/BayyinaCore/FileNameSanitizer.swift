@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Turns the name a file arrived under into one that is safe to store and show:
 /// the last path component only, NFC, without control or bidi-override characters, at most 255 UTF-8 bytes

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The SHA-256 of a document's bytes, as 64 lowercase hexadecimal digits.
 public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {

@@ -68,9 +68,7 @@ struct EmailExtractor {
         for format in ["EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "EEE, d MMM yyyy HH:mm:ss zzz"] {
             parser.dateFormat = format
             if let date = parser.date(from: cleaned) {
-                let formatter = ISO8601DateFormatter()
-                formatter.formatOptions = [.withInternetDateTime]
-                return formatter.string(from: date)
+                return Timestamp.string(from: date)
             }
         }
         return nil

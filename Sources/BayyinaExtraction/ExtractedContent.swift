@@ -68,22 +68,26 @@ public enum TextCleanup {
         return nil
     }
 
-    /// Removes trailing spaces on lines and runs of more than one blank line.
+    /// Removes trailing spaces on lines, runs of more than one blank line, and blank space at both ends.
     public static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed()
-            let stripped = Substring(String(trimmed))
-            if stripped.isEmpty {
-                blank += 1
-                if blank > 1 { continue }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var blankLines = 0
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var end = line.endIndex
+            while end > line.startIndex, [0x20, 0x09, 0x0D].contains(line[line.index(before: end)]) { end = line.index(before: end) }
+            if end == line.startIndex {
+                blankLines += 1
+                if blankLines > 1 || output.isEmpty { continue }
             } else {
-                blank = 0
+                blankLines = 0
             }
-            lines.append(stripped)
+            output.append(contentsOf: line[line.startIndex..<end])
+            output.append(0x0A)
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = output.last, last == 0x0A { output.removeLast() }
+        let start = output.firstIndex { ![0x20, 0x09].contains($0) } ?? output.endIndex
+        return String(decoding: output[start...], as: UTF8.self)
     }
 
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {

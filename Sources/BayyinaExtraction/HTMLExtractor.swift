@@ -57,11 +57,24 @@ struct HTMLExtractor {
         }
     }
 
-    /// Collapses the whitespace that HTML source formatting adds inside lines.
+    /// Collapses the whitespace that HTML source formatting adds inside lines (spaces, tabs, no-break spaces).
     private static func collapseSpaces(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\r" }).joined(separator: " ")
-        }.joined(separator: "\n")
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\t", "\r", "\u{00A0}":
+                pendingSpace = true
+            case "\n":
+                pendingSpace = false
+                scalars.append(scalar)
+            default:
+                if pendingSpace, let last = scalars.last, last != "\n" { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// The charset named by a `<meta charset>` or `<meta http-equiv content>` in the first 4 KB.

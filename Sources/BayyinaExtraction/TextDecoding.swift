@@ -48,9 +48,21 @@ public enum TextDecoding {
         Decoded(text: normalizedLineEnds(String(decoding: bytes, as: UTF8.self)), encoding: label, warnings: [])
     }
 
+    /// CRLF and lone CR become LF.
     static func normalizedLineEnds(_ text: String) -> String {
-        guard text.contains("\r") else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard text.utf8.contains(0x0D) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            output.append(previousWasCR ? 0x0A : byte)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isArabicWindowsCharset(_ charset: String) -> Bool {

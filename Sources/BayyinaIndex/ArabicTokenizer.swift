@@ -22,6 +22,10 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
     }
 
     private let wordSplitter: any FTS5Tokenizer
+    /// Index tokens by the bytes of the word they come from: the normalized form first, then the colocated
+    /// light forms and stems. Word frequencies are Zipfian, so most words are normalized once per connection.
+    private var documentTokens: [[UInt8]: [[UInt8]]] = [:]
+    private static let documentTokenCacheLimit = 100_000
 
     init(db: Database, arguments: [String]) throws {
         wordSplitter = try db.makeTokenizer(.unicode61(diacritics: .keep, categories: "L* N* Co M*"))
@@ -31,41 +35,63 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?, nText: CInt,
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        var state = TokenizeState(context: context, callback: tokenCallback, tokenization: tokenization)
+        var state = TokenizeState(context: context, callback: tokenCallback, tokenization: tokenization, tokenizer: self)
         return withUnsafeMutablePointer(to: &state) { statePointer in
             wordSplitter.tokenize(context: statePointer, tokenization: tokenization, pText: pText, nText: nText) {
                 stateContext, _, token, length, start, end in
                 guard let state = stateContext?.assumingMemoryBound(to: TokenizeState.self).pointee,
                       let token, length > 0 else { return SQLITE_OK }
                 let bytes = UnsafeRawBufferPointer(start: token, count: Int(length))
-                return ArabicTokenizer.emit(bytes, start: start, end: end, state: state)
+                return state.tokenizer.emit(bytes, start: start, end: end, state: state)
             }
         }
     }
 
-    private static func emit(_ bytes: UnsafeRawBufferPointer, start: CInt, end: CInt, state: TokenizeState) -> CInt {
-        let word = String(decoding: bytes, as: UTF8.self)
+    private func emit(_ bytes: UnsafeRawBufferPointer, start: CInt, end: CInt, state: TokenizeState) -> CInt {
+        if state.tokenization.contains(.query) {
+            return Self.queryToken(String(decoding: bytes, as: UTF8.self), state: state).map {
+                state.send($0, flags: 0, start: start, end: end)
+            } ?? SQLITE_OK
+        }
+        let key = [UInt8](bytes)
+        let tokens: [[UInt8]]
+        if let cached = documentTokens[key] {
+            tokens = cached
+        } else {
+            tokens = Self.documentTokens(String(decoding: bytes, as: UTF8.self))
+            if documentTokens.count >= Self.documentTokenCacheLimit { documentTokens.removeAll(keepingCapacity: true) }
+            documentTokens[key] = tokens
+        }
+        var result = SQLITE_OK
+        for (index, token) in tokens.enumerated() where result == SQLITE_OK {
+            result = state.send(token, flags: index == 0 ? 0 : FTS5_TOKEN_COLOCATED, start: start, end: end)
+        }
+        return result
+    }
+
+    /// The normalized word, then its light forms and stems, each behind its marker.
+    private static func documentTokens(_ word: String) -> [[UInt8]] {
+        let normalized = ArabicNormalizer.normalize(word).filter { Marker(rawValue: $0) == nil }
+        guard !normalized.isEmpty else { return [] }
+        let derived = LightStemmer.lightForms(of: normalized).map { String(Marker.light.rawValue) + $0 }
+            + LightStemmer.stems(of: normalized).map { String(Marker.stem.rawValue) + $0 }
+        return ([normalized] + derived).map { Array($0.utf8) }
+    }
+
+    /// The one token a query word asks for: normalized, or its marked light form, stem or prefix.
+    private static func queryToken(_ word: String, state: TokenizeState) -> [UInt8]? {
         let marker = word.first.flatMap(Marker.init(rawValue:))
         let normalized = ArabicNormalizer.normalize(marker == nil ? word : String(word.dropFirst()))
             .filter { Marker(rawValue: $0) == nil }
-        guard !normalized.isEmpty else { return SQLITE_OK }
-        if state.tokenization.contains(.query) {
-            guard let marker else { return state.send(normalized, flags: 0, start: start, end: end) }
-            let derived: String
-            if state.tokenization.contains(.prefix) {
-                derived = LightStemmer.stemPrefix(normalized)
-            } else {
-                derived = (marker == .light ? LightStemmer.lightForms(of: normalized) : LightStemmer.stems(of: normalized))[0]
-            }
-            return state.send(String(marker.rawValue) + derived, flags: 0, start: start, end: end)
+        guard !normalized.isEmpty else { return nil }
+        guard let marker else { return Array(normalized.utf8) }
+        let derived: String
+        if state.tokenization.contains(.prefix) {
+            derived = LightStemmer.stemPrefix(normalized)
+        } else {
+            derived = (marker == .light ? LightStemmer.lightForms(of: normalized) : LightStemmer.stems(of: normalized))[0]
         }
-        var result = state.send(normalized, flags: 0, start: start, end: end)
-        let derived = LightStemmer.lightForms(of: normalized).map { (Marker.light, $0) }
-            + LightStemmer.stems(of: normalized).map { (Marker.stem, $0) }
-        for (marker, form) in derived where result == SQLITE_OK {
-            result = state.send(String(marker.rawValue) + form, flags: FTS5_TOKEN_COLOCATED, start: start, end: end)
-        }
-        return result
+        return Array((String(marker.rawValue) + derived).utf8)
     }
 }
 
@@ -74,10 +100,10 @@ private struct TokenizeState {
     let context: UnsafeMutableRawPointer?
     let callback: FTS5TokenCallback
     let tokenization: FTS5Tokenization
+    unowned let tokenizer: ArabicTokenizer
 
-    func send(_ token: String, flags: CInt, start: CInt, end: CInt) -> CInt {
-        var token = token
-        return token.withUTF8 { buffer in
+    func send(_ token: [UInt8], flags: CInt, start: CInt, end: CInt) -> CInt {
+        token.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 callback(context, flags, chars.baseAddress, CInt(chars.count), start, end)
             }

@@ -89,10 +89,8 @@ public struct FileSystemBlobStore: BlobStore {
             return
         }
         let directory = destination.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw BayyinaError(.storageFailure, "Cannot create \(directory.path).", underlying: error)
+        for level in [directory.deletingLastPathComponent(), directory] where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
+            throw BayyinaError(.storageFailure, "Cannot create \(level.path): \(String(cString: strerror(errno))).")
         }
         chmod(staged.url.path, 0o444)
         guard rename(staged.url.path, destination.path) == 0 else {

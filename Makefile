@@ -6,7 +6,7 @@ BUILD_PACKAGES = libsqlite3-dev libxml2-dev zlib1g-dev pkg-config libssl-dev
 RUN_PACKAGES = poppler-utils
 export BAYYINA_STORE ?= $(CURDIR)/Storage
 
-.PHONY: run test build deps clean-store
+.PHONY: run test build deps clean-store bench
 
 ## Install the Debian packages that are missing (needs root or sudo).
 deps:
@@ -38,3 +38,8 @@ test: deps
 
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*
+
+## Ingest throughput and search latency on a synthetic corpus (N documents; needs ../shared/tools).
+bench: deps
+	$(SWIFT) build -c release --product bayyina
+	python3 .ci/bench.py --bin .build/release/bayyina --n $(or $(N),10000)

@@ -29,11 +29,12 @@ let package = Package(
             resources: [.copy("sql"), .copy("json")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CFileSystem"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "BayyinaStorage",
-            dependencies: ["BayyinaCore", "COpenSSL"],
+            dependencies: ["BayyinaCore", "COpenSSL", "CFileSystem"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -61,9 +61,14 @@ public enum TextCleanup {
 
     /// The first line with a letter or digit, cleaned to one line and capped at 300 characters.
     public static func firstLine(of text: String) -> String? {
-        for line in text.split(whereSeparator: \.isNewline) {
-            guard line.contains(where: { $0.isLetter || $0.isNumber }), let cleaned = singleLine(String(line)) else { continue }
-            return String(cleaned.prefix(300))
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end]
+            if line.contains(where: { $0.isLetter || $0.isNumber }), let cleaned = singleLine(String(line.prefix(2000))) {
+                return String(cleaned.prefix(300))
+            }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
         }
         return nil
     }

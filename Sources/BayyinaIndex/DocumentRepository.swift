@@ -2,6 +2,46 @@ public import BayyinaCore
 import Foundation
 import GRDB
 
+/// One change of an ingest batch: a new document, or another arrival (name and links) of stored bytes.
+public enum IndexChange: Sendable {
+    case newDocument(NewDocument)
+    case arrival(Arrival)
+
+    /// How the file arrived, whichever the change.
+    public var arrival: Arrival {
+        switch self {
+        case .newDocument(let new):
+            Arrival(hash: new.document.sha256, name: new.document.filenames.first ?? "", folder: new.document.folders.first ?? "",
+                    commitments: new.document.commitments, milestones: new.document.milestones)
+        case .arrival(let arrival): arrival
+        }
+    }
+}
+
+/// The name, folder and links a file arrived with.
+public struct Arrival: Sendable {
+    public var hash: ContentHash
+    public var name: String
+    public var folder: String
+    public var commitments: [CommitmentID]
+    public var milestones: [MilestoneID]
+
+    public init(hash: ContentHash, name: String, folder: String, commitments: [CommitmentID], milestones: [MilestoneID]) {
+        self.hash = hash
+        self.name = name
+        self.folder = folder
+        self.commitments = commitments
+        self.milestones = milestones
+    }
+}
+
+/// What a change did.
+public enum IndexChangeResult: Sendable {
+    case inserted
+    case duplicate
+    case failed(BayyinaError)
+}
+
 /// A document ready to be recorded: what extraction found plus how it arrived.
 public struct NewDocument: Sendable {
     public var document: Document
@@ -22,42 +62,56 @@ extension IndexDatabase {
         try read { db in try Int.fetchOne(db, sql: "SELECT 1 FROM documents WHERE sha256 = ?", arguments: [hash.hex]) != nil }
     }
 
-    /// Records a new document with its names and links in one transaction; `beforeCommit` runs inside it,
-    /// so the original can be moved into place before the row becomes visible.
-    public func insert(_ new: NewDocument, beforeCommit: () throws(BayyinaError) -> Void) throws(BayyinaError) {
-        let document = new.document
+    /// Applies a batch of ingest changes in one transaction, each inside its own savepoint so one failure does
+    /// not undo the others. A new document whose hash is already stored (earlier, or earlier in the same batch)
+    /// is recorded as an arrival instead. `beforeCommit` sees the results and runs inside the transaction, so
+    /// the originals can be moved into place before the rows become visible; if it throws, nothing is recorded.
+    public func apply(
+        _ changes: [IndexChange], beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void
+    ) throws(BayyinaError) -> [IndexChangeResult] {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO documents(sha256, title, title_source, author, created, language, pages, media_type, size, body,
-                    classification, legal_basis, warnings, attachments, extractor, extractor_version, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [document.sha256.hex, document.title, document.titleSource.rawValue, document.author,
-                                 document.created, document.language?.rawValue, document.pages, document.mediaType,
-                                 document.size, new.text, document.classification.rawValue, document.legalBasis,
-                                 try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
-                                 new.extractor, new.extractorVersion, document.ingestedAt])
-            let id = db.lastInsertedRowID
-            for (index, name) in document.filenames.enumerated() {
-                let folder = document.folders.indices.contains(index) ? document.folders[index] : ""
-                try Self.addName(name, folder: folder, documentID: id, db: db)
+            var results: [IndexChangeResult] = []
+            for change in changes {
+                do {
+                    var result = IndexChangeResult.duplicate
+                    try db.inSavepoint {
+                        result = try Self.apply(change, db: db)
+                        return .commit
+                    }
+                    results.append(result)
+                } catch {
+                    results.append(.failed(Self.wrap(error)))
+                }
             }
-            try Self.link(id, commitments: document.commitments, milestones: document.milestones, db: db)
-            try beforeCommit()
+            try beforeCommit(results)
+            return results
         }
     }
 
-    /// Records another name (and links) for a document already stored; returns false when the hash is unknown.
-    public func addArrival(
-        of hash: ContentHash, name: String, folder: String, commitments: [CommitmentID], milestones: [MilestoneID]
-    ) throws(BayyinaError) -> Bool {
-        try write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [hash.hex]) else {
-                return false
-            }
-            try Self.addName(name, folder: folder, documentID: id, db: db)
-            try Self.link(id, commitments: commitments, milestones: milestones, db: db)
-            return true
+    private static func apply(_ change: IndexChange, db: Database) throws -> IndexChangeResult {
+        let arrival = change.arrival
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [arrival.hash.hex]) {
+            try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
+            try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
+            return .duplicate
         }
+        guard case .newDocument(let new) = change else {
+            throw BayyinaError(.unknownDocument, "The document \(arrival.hash) is no longer stored; ingest the file again.")
+        }
+        let document = new.document
+        try db.execute(sql: """
+            INSERT INTO documents(sha256, title, title_source, author, created, language, pages, media_type, size, body,
+                classification, legal_basis, warnings, attachments, extractor, extractor_version, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [document.sha256.hex, document.title, document.titleSource.rawValue, document.author,
+                             document.created, document.language?.rawValue, document.pages, document.mediaType,
+                             document.size, new.text, document.classification.rawValue, document.legalBasis,
+                             try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
+                             new.extractor, new.extractorVersion, document.ingestedAt])
+        let id = db.lastInsertedRowID
+        try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
+        try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
+        return .inserted
     }
 
     /// Links a stored document to commitments and milestones (a milestone also links its commitment).
@@ -88,7 +142,7 @@ extension IndexDatabase {
     public func document(_ hash: ContentHash) throws(BayyinaError) -> (Document, String)? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM documents WHERE sha256 = ?", arguments: [hash.hex]) else { return nil }
-            return (try Self.document(from: row, db: db), row["body"])
+            return (try Self.documents(from: [row], db: db)[0], row["body"])
         }
     }
 
@@ -96,8 +150,9 @@ extension IndexDatabase {
     public func documents(for audience: Audience) throws(BayyinaError) -> [Document] {
         try read { db in
             let filter = audience == .public ? "WHERE classification = 'public'" : ""
-            return try Row.fetchAll(db, sql: "SELECT * FROM documents \(filter) ORDER BY coalesce(created, ingested_at) DESC, id DESC")
-                .map { try Self.document(from: $0, db: db) }
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(Self.metadataColumns) FROM documents \(filter) ORDER BY coalesce(created, ingested_at) DESC, id DESC")
+            return try Self.documents(from: rows, db: db)
         }
     }
 
@@ -128,23 +183,42 @@ extension IndexDatabase {
         }
     }
 
-    static func document(from row: Row, db: Database) throws -> Document {
-        let id: Int64 = row["id"]
-        let names = try Row.fetchAll(db, sql: "SELECT name, folder FROM document_names WHERE document_id = ? ORDER BY first_seen, rowid", arguments: [id])
-        let commitments = try String.fetchAll(db, sql: "SELECT commitment_id FROM document_commitments WHERE document_id = ?", arguments: [id])
-            .compactMap(CommitmentID.init).sorted()
-        let milestones = try String.fetchAll(db, sql: "SELECT milestone_id FROM document_milestones WHERE document_id = ?", arguments: [id])
-            .compactMap(MilestoneID.init).sorted()
-        guard let hash = ContentHash(hex: row["sha256"]) else {
-            throw BayyinaError(.databaseFailure, "A stored document has an invalid hash; run bayyina verify.")
+    /// Documents for rows of `documents` (any column set that includes the metadata), with their names and links
+    /// loaded in a few statements whatever the number of rows.
+    static func documents(from rows: [Row], db: Database) throws -> [Document] {
+        var names: [Int64: [(name: String, folder: String)]] = [:]
+        var commitments: [Int64: [CommitmentID]] = [:]
+        var milestones: [Int64: [MilestoneID]] = [:]
+        let ids = rows.map { $0["id"] as Int64 }
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT document_id, name, folder FROM document_names WHERE document_id IN (\(list)) ORDER BY first_seen, rowid") {
+                names[row["document_id"], default: []].append((row["name"], row["folder"]))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT document_id, commitment_id FROM document_commitments WHERE document_id IN (\(list))") {
+                if let id = CommitmentID(row["commitment_id"]) { commitments[row["document_id"], default: []].append(id) }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT document_id, milestone_id FROM document_milestones WHERE document_id IN (\(list))") {
+                if let id = MilestoneID(row["milestone_id"]) { milestones[row["document_id"], default: []].append(id) }
+            }
         }
-        return Document(
-            sha256: hash, title: row["title"], titleSource: TitleSource(rawValue: row["title_source"]) ?? .filename,
-            author: row["author"], created: row["created"], language: (row["language"] as String?).flatMap(DocumentLanguage.init),
-            pages: row["pages"], mediaType: row["media_type"], size: row["size"], filenames: names.map { $0["name"] },
-            folders: names.map { $0["folder"] }, classification: Classification(rawValue: row["classification"]) ?? .restricted,
-            legalBasis: row["legal_basis"], commitments: commitments, milestones: milestones,
-            warnings: try JSONText.decode([String].self, row["warnings"]), attachments: try JSONText.decode([String].self, row["attachments"]),
-            ingestedAt: row["ingested_at"])
+        return try rows.map { row in
+            let id: Int64 = row["id"]
+            guard let hash = ContentHash(hex: row["sha256"]) else {
+                throw BayyinaError(.databaseFailure, "A stored document has an invalid hash; run bayyina verify.")
+            }
+            let arrivals = names[id] ?? []
+            return Document(
+                sha256: hash, title: row["title"], titleSource: TitleSource(rawValue: row["title_source"]) ?? .filename,
+                author: row["author"], created: row["created"], language: (row["language"] as String?).flatMap(DocumentLanguage.init),
+                pages: row["pages"], mediaType: row["media_type"], size: row["size"], filenames: arrivals.map(\.name),
+                folders: arrivals.map(\.folder), classification: Classification(rawValue: row["classification"]) ?? .restricted,
+                legalBasis: row["legal_basis"], commitments: (commitments[id] ?? []).sorted(), milestones: (milestones[id] ?? []).sorted(),
+                warnings: try JSONText.decode([String].self, row["warnings"]), attachments: try JSONText.decode([String].self, row["attachments"]),
+                ingestedAt: row["ingested_at"])
+        }
     }
+
+    /// Every column of `documents` but the text.
+    static let metadataColumns = "id, sha256, title, title_source, author, created, language, pages, media_type, size, classification, legal_basis, warnings, attachments, ingested_at"
 }

@@ -100,14 +100,18 @@ extension IndexDatabase {
                 _ = pageArguments.append(contentsOf: arguments)
                 _ = pageArguments.append(contentsOf: [max(0, request.limit), max(0, request.offset)])
                 let closeTier = "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT d.*, documents_fts.rank AS score, \(closeTier) AS close \(from) ORDER BY close DESC, documents_fts.rank LIMIT ? OFFSET ?",
+                let ranked = try Row.fetchAll(
+                    db, sql: "SELECT d.id, documents_fts.rank AS score, \(closeTier) AS close \(from) ORDER BY close DESC, documents_fts.rank LIMIT ? OFFSET ?",
                     arguments: pageArguments)
-                let hits = try rows.map { row in
-                    SearchHit(
-                        document: try Self.document(from: row, db: db),
-                        snippet: try Self.snippet(documentID: row["id"], body: row["body"], expression: request.query.expression, db: db),
-                        score: -(row["score"] as Double))
+                let ids = ranked.map { $0["id"] as Int64 }
+                let list = ids.map(String.init).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
+                let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
+                let snippets = try Self.snippets(ids: ids, expression: request.query.expression, db: db)
+                let hits = ranked.compactMap { ranking -> SearchHit? in
+                    let id: Int64 = ranking["id"]
+                    guard let document = documents[id] else { return nil }
+                    return SearchHit(document: document, snippet: snippets[id] ?? Snippet(raw: ""), score: -(ranking["score"] as Double))
                 }
                 return SearchPage(total: total, hits: hits)
             }
@@ -118,12 +122,22 @@ extension IndexDatabase {
         }
     }
 
-    private static func snippet(documentID: Int64, body: String, expression: String, db: Database) throws -> Snippet {
-        let text = try String.fetchOne(
-            db, sql: "SELECT snippet(documents_fts, 1, char(2), char(3), '…', 24) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?",
-            arguments: [expression, documentID])
-        if let text, text.contains(Snippet.highlightStart) { return Snippet(raw: text) }
-        let opening = body.prefix(200)
-        return Snippet(raw: opening.count < body.count ? opening + "…" : String(opening))
+    /// Snippets of one page of results in one statement: the best passage with the matches marked, or the
+    /// opening of the text when only the title matched.
+    private static func snippets(ids: [Int64], expression: String, db: Database) throws -> [Int64: Snippet] {
+        guard !ids.isEmpty else { return [:] }
+        let list = ids.map(String.init).joined(separator: ",")
+        var snippets: [Int64: Snippet] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT rowid, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (\(list))",
+            arguments: [expression]) {
+            let text: String = row["snippet"] ?? ""
+            if text.contains(Snippet.highlightStart) { snippets[row["rowid"]] = Snippet(raw: text) }
+        }
+        for id in ids where snippets[id] == nil {
+            let opening = try String.fetchOne(db, sql: "SELECT substr(body, 1, 201) FROM documents WHERE id = ?", arguments: [id]) ?? ""
+            snippets[id] = Snippet(raw: opening.count > 200 ? opening.prefix(200) + "…" : opening)
+        }
+        return snippets
     }
 }

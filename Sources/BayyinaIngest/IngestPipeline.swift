@@ -42,37 +42,93 @@ public struct IngestOutcome: Sendable {
     public var size: Int64
 }
 
-/// Ingest as ordered named steps: preflight (name), store (stage while hashing), deduplicate, extract, index
-/// (blob moved into place and row committed together). A failing step rejects the file with a stable code and
-/// leaves no trace; the caller goes on with the next file.
+/// Ingest as ordered named steps. Per file, on every core at once: preflight (name), store (stage while
+/// hashing), deduplicate, extract. Per batch, in order: the staged originals are flushed and moved into place and
+/// the rows committed in one transaction. A failing step rejects its file with a stable code and leaves no trace;
+/// the other files go on.
 public struct IngestPipeline: Sendable {
     public let blobs: any BlobStore
     public let index: IndexDatabase
     public let extractors: ExtractorRegistry
     public let sizeLimit: Int64
+    /// Files committed together; also how many are staged ahead of the commit.
+    public let batchSize: Int
+    /// Files extracted at the same time.
+    public let concurrency: Int
 
-    public init(blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64) {
+    public init(
+        blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 64,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.blobs = blobs
         self.index = index
         self.extractors = extractors
         self.sizeLimit = sizeLimit
+        self.batchSize = max(1, batchSize)
+        self.concurrency = max(1, concurrency)
     }
 
+    /// Ingests one file.
     public func ingest(_ request: IngestRequest) async -> IngestOutcome {
+        var outcome: IngestOutcome?
+        await ingest([request]) { outcome = $0 }
+        return outcome!
+    }
+
+    /// Ingests files in batches, reporting each outcome in the order of the requests. The next batch is staged
+    /// and extracted while the current one is committed.
+    public func ingest(_ requests: [IngestRequest], report: (IngestOutcome) -> Void) async {
+        let batches = stride(from: 0, to: requests.count, by: batchSize).map {
+            Array(requests[$0..<min($0 + batchSize, requests.count)])
+        }
+        var preparing = batches.first.map { batch in Task { await prepare(batch) } }
+        for position in batches.indices {
+            guard let current = await preparing?.value else { break }
+            preparing = position + 1 < batches.count ? Task { [batches] in await prepare(batches[position + 1]) } : nil
+            for outcome in commit(current) { report(outcome) }
+        }
+    }
+
+    /// A file staged and extracted, waiting for its batch to be committed.
+    private enum Prepared: Sendable {
+        case rejected(IngestOutcome)
+        case ready(IngestOutcome, StagedBlob, IndexChange)
+    }
+
+    private func prepare(_ batch: [IngestRequest]) async -> [Prepared] {
+        await withTaskGroup(of: (Int, Prepared).self) { group in
+            var results = [Prepared?](repeating: nil, count: batch.count)
+            var next = 0
+            while next < min(concurrency, batch.count) {
+                let (position, request) = (next, batch[next])
+                group.addTask { (position, await prepare(request)) }
+                next += 1
+            }
+            while let (position, prepared) = await group.next() {
+                results[position] = prepared
+                if next < batch.count {
+                    let (position, request) = (next, batch[next])
+                    group.addTask { (position, await prepare(request)) }
+                    next += 1
+                }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    private func prepare(_ request: IngestRequest) async -> Prepared {
         let name = FileNameSanitizer.sanitize(request.originalName ?? request.source.lastPathComponent)
         var outcome = IngestOutcome(path: request.source.path, status: .rejected, warnings: [], size: 0)
         var staged: StagedBlob?
         do throws(BayyinaError) {
             let blob = try blobs.stage(contentsOf: request.source, sizeLimit: sizeLimit)
             staged = blob
-            outcome.sha256 = blob.hash
             outcome.size = blob.size
-            if try index.addArrival(of: blob.hash, name: name, folder: request.folder, commitments: request.commitments, milestones: request.milestones) {
-                blobs.discard(blob)
-                staged = nil
-                outcome.status = .duplicate
-                outcome.title = try index.document(blob.hash)?.0.title
-                return outcome
+            let arrival = Arrival(hash: blob.hash, name: name, folder: request.folder, commitments: request.commitments,
+                                  milestones: request.milestones)
+            if try index.contains(blob.hash) {
+                outcome.sha256 = blob.hash
+                return .ready(outcome, blob, .arrival(arrival))
             }
             guard blob.size > 0 else {
                 throw BayyinaError(.emptyFile, "The file is empty (0 bytes); nothing was stored. Check that the upload or copy finished.")
@@ -85,20 +141,61 @@ public struct IngestPipeline: Sendable {
                 size: blob.size, filenames: [name], folders: [request.folder], classification: request.classification,
                 legalBasis: request.legalBasis, commitments: request.commitments, milestones: request.milestones,
                 warnings: content.warnings, attachments: content.attachments, ingestedAt: Timestamp.now())
+            outcome.sha256 = blob.hash
+            outcome.title = document.title
+            outcome.warnings = content.warnings
             let record = NewDocument(
                 document: document, text: content.text, extractor: sniffed.format.rawValue,
                 extractorVersion: ExtractorRegistry.versions[sniffed.format] ?? 1)
-            try index.insert(record) { () throws(BayyinaError) in try blobs.commit(blob) }
-            staged = nil
-            outcome.status = .ingested
-            outcome.title = document.title
-            outcome.warnings = content.warnings
+            return .ready(outcome, blob, .newDocument(record))
         } catch {
             if let staged { blobs.discard(staged) }
-            outcome.status = .rejected
             outcome.error = error
-            outcome.sha256 = outcome.sha256.flatMap { (try? index.contains($0)) == true ? $0 : nil }
+            outcome.sha256 = nil
+            return .rejected(outcome)
         }
-        return outcome
+    }
+
+    /// Moves the batch's new originals into place and records every change in one transaction.
+    private func commit(_ batch: [Prepared]) -> [IngestOutcome] {
+        let ready = batch.compactMap { prepared -> (IngestOutcome, StagedBlob, IndexChange)? in
+            if case .ready(let outcome, let blob, let change) = prepared { return (outcome, blob, change) }
+            return nil
+        }
+        var results: [IndexChangeResult]
+        do {
+            results = try index.apply(ready.map(\.2)) { results throws(BayyinaError) in
+                try blobs.commit(zip(ready, results).compactMap { item, result in
+                    if case .inserted = result { return item.1 }
+                    return nil
+                })
+            }
+        } catch {
+            results = ready.map { _ in .failed(error) }
+        }
+        for ((_, blob, _), result) in zip(ready, results) {
+            if case .inserted = result { continue }
+            blobs.discard(blob)
+        }
+        var outcomes = ArraySlice(zip(ready, results).map { item, result -> IngestOutcome in
+            var outcome = item.0
+            switch result {
+            case .inserted:
+                outcome.status = .ingested
+            case .duplicate:
+                outcome.status = .duplicate
+                outcome.warnings = []
+                outcome.title = (try? index.document(item.1.hash))?.0.title
+            case .failed(let error):
+                outcome.status = .rejected
+                outcome.error = error
+                outcome.sha256 = (try? index.contains(item.1.hash)) == true ? item.1.hash : nil
+            }
+            return outcome
+        })
+        return batch.map { prepared in
+            if case .rejected(let outcome) = prepared { return outcome }
+            return outcomes.popFirst()!
+        }
     }
 }

@@ -22,9 +22,11 @@ public struct BlobAudit: Sendable {
 /// Content-addressed storage of original files.
 public protocol BlobStore: Sendable {
     /// Copies a file into staging, hashing it on the way; refuses files larger than `sizeLimit` bytes.
+    /// Staged bytes become durable only when they are committed.
     func stage(contentsOf source: URL, sizeLimit: Int64) throws(BayyinaError) -> StagedBlob
-    /// Moves a staged file into its content address, durably. Committing bytes already stored is a no-op.
-    func commit(_ staged: StagedBlob) throws(BayyinaError)
+    /// Moves staged files into their content addresses, durably: staged bytes are flushed, then renamed, then the
+    /// renames are flushed. Committing bytes already stored only discards the staged copy.
+    func commit(_ batch: [StagedBlob]) throws(BayyinaError)
     /// Forgets a staged file.
     func discard(_ staged: StagedBlob)
     /// Where the original bytes of a stored document can be read.

@@ -1,11 +1,13 @@
 public import BayyinaCore
+internal import CFileSystem
 public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Originals under `blobs/sha256/ab/cd/<hash>`, staged in `tmp/` on the same file system,
-/// fsynced and renamed into place so a crash leaves either nothing or a complete file.
+/// Originals under `blobs/sha256/ab/cd/<hash>`, staged in `tmp/` on the same file system, flushed and renamed
+/// into place a batch at a time (one `syncfs` before and one after the renames), so a crash leaves either
+/// nothing or complete files.
 public struct FileSystemBlobStore: BlobStore {
     public let root: URL
     private var blobs: URL { root.appendingPathComponent("blobs/sha256", isDirectory: true) }
@@ -70,9 +72,6 @@ public struct FileSystemBlobStore: BlobStore {
                 hasher.update(chunk)
                 try Self.writeAll(output, chunk, to: target)
             }
-            guard fsync(output) == 0 else {
-                throw BayyinaError(.storageFailure, "Cannot flush \(target.path) to disk: \(String(cString: strerror(errno))).")
-            }
         } catch {
             close(output)
             unlink(target.path)
@@ -82,22 +81,34 @@ public struct FileSystemBlobStore: BlobStore {
         return StagedBlob(hash: hasher.finalize(), size: total, url: target)
     }
 
-    public func commit(_ staged: StagedBlob) throws(BayyinaError) {
-        let destination = url(for: staged.hash)
-        if FileManager.default.fileExists(atPath: destination.path) {
-            discard(staged)
-            return
+    public func commit(_ batch: [StagedBlob]) throws(BayyinaError) {
+        guard !batch.isEmpty else { return }
+        try flushFileSystem()
+        for staged in batch {
+            let destination = url(for: staged.hash)
+            if FileManager.default.fileExists(atPath: destination.path) {
+                discard(staged)
+                continue
+            }
+            let directory = destination.deletingLastPathComponent()
+            for level in [directory.deletingLastPathComponent(), directory] where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
+                throw BayyinaError(.storageFailure, "Cannot create \(level.path): \(String(cString: strerror(errno))).")
+            }
+            chmod(staged.url.path, 0o444)
+            guard rename(staged.url.path, destination.path) == 0 else {
+                throw BayyinaError(.storageFailure, "Cannot move the original into \(destination.path): \(String(cString: strerror(errno))).")
+            }
         }
-        let directory = destination.deletingLastPathComponent()
-        for level in [directory.deletingLastPathComponent(), directory] where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
-            throw BayyinaError(.storageFailure, "Cannot create \(level.path): \(String(cString: strerror(errno))).")
+        try flushFileSystem()
+    }
+
+    /// Makes every write and rename on the store's file system durable.
+    private func flushFileSystem() throws(BayyinaError) {
+        let descriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if descriptor >= 0 { close(descriptor) } }
+        guard descriptor >= 0, bayyina_syncfs(descriptor) == 0 else {
+            throw BayyinaError(.storageFailure, "Cannot flush the store at \(root.path) to disk: \(String(cString: strerror(errno))).")
         }
-        chmod(staged.url.path, 0o444)
-        guard rename(staged.url.path, destination.path) == 0 else {
-            throw BayyinaError(.storageFailure, "Cannot move the original into \(destination.path): \(String(cString: strerror(errno))).")
-        }
-        Self.syncDirectory(directory)
-        Self.syncDirectory(directory.deletingLastPathComponent())
     }
 
     public func discard(_ staged: StagedBlob) {
@@ -172,13 +183,6 @@ public struct FileSystemBlobStore: BlobStore {
             }
             offset += written
         }
-    }
-
-    private static func syncDirectory(_ directory: URL) {
-        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
     }
 
     private static func tooLarge(_ size: Int64, _ limit: Int64) -> BayyinaError {

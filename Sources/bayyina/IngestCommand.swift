@@ -32,16 +32,17 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let showProgress = requests.count > 1 && Output.standardErrorIsTerminal
         var counts: [IngestOutcome.Status: Int] = [:]
-        for (number, request) in requests.enumerated() {
-            let outcome = await repository.pipeline.ingest(request)
+        var done = 0
+        await repository.pipeline.ingest(requests) { outcome in
             counts[outcome.status, default: 0] += 1
+            done += 1
             if options.json {
                 Output.json(IngestLineJSON(outcome))
             } else {
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 Output.line(Self.describe(outcome))
             }
-            if showProgress { Output.progress(number + 1, of: requests.count, request.source.lastPathComponent) }
+            if showProgress { Output.progress(done, of: requests.count, URL(fileURLWithPath: outcome.path).lastPathComponent) }
         }
         if !options.json {
             Output.line("\(counts[.ingested, default: 0]) ingested, \(counts[.duplicate, default: 0]) duplicate, \(counts[.rejected, default: 0]) rejected.")

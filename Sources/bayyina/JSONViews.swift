@@ -112,10 +112,13 @@ struct SearchResponseJSON: Encodable {
 
     var query: String
     var total: Int
+    /// Time spent searching, in milliseconds (without starting the program).
+    var tookMs: Double
     var results: [Result]
 
-    init(query: String, page: SearchPage) {
+    init(query: String, page: SearchPage, tookMs: Double) {
         self.query = query
+        self.tookMs = tookMs
         total = page.total
         results = page.hits.map { hit in
             Result(

@@ -34,12 +34,16 @@ struct SearchCommand: AsyncParsableCommand {
             query: try SearchQuery(text), audience: audience, commitment: commitmentID, milestone: milestoneID,
             classification: audience == .public && classification == .restricted ? .public : classification,
             language: language, mediaType: mediaType, year: year, limit: limit, offset: offset)
+        let clock = ContinuousClock()
+        let started = clock.now
         let page = try repository.index.search(request)
+        let took = started.duration(to: clock.now)
+        let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
         if options.json {
-            Output.json(SearchResponseJSON(query: text, page: page))
+            Output.json(SearchResponseJSON(query: text, page: page, tookMs: milliseconds))
             return
         }
-        Output.line("\(page.total) result\(page.total == 1 ? "" : "s") for “\(text)”")
+        Output.line("\(page.total) result\(page.total == 1 ? "" : "s") for “\(text)” (\(String(format: "%.1f", milliseconds)) ms)")
         for (number, hit) in page.hits.enumerated() {
             let document = hit.document
             let links = (document.commitments.map(\.rawValue) + document.milestones.map(\.rawValue)).joined(separator: ", ")

@@ -21,8 +21,8 @@ struct SeedCommand: AsyncParsableCommand {
             at: resources.appendingPathComponent("samples"), includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
         let commitments = plan.commitments.map(\.id)
         var outcomes: [IngestOutcome] = []
-        for sample in samples {
-            outcomes.append(await repository.pipeline.ingest(IngestRequest(source: sample, folder: "samples", commitments: commitments)))
+        await repository.pipeline.ingest(samples.map { IngestRequest(source: $0, folder: "samples", commitments: commitments) }) {
+            outcomes.append($0)
         }
         if options.json {
             for outcome in outcomes { Output.json(IngestLineJSON(outcome)) }

@@ -28,7 +28,7 @@ struct TestIndex {
             language: DocumentLanguage.detect(in: text), pages: nil, mediaType: mediaType, size: Int64(text.utf8.count),
             filenames: ["\(title).txt"], classification: classification, commitments: commitments.compactMap(CommitmentID.init),
             milestones: milestones.compactMap(MilestoneID.init), ingestedAt: Timestamp.now())
-        try database.insert(NewDocument(document: document, text: text, extractor: "text", extractorVersion: 1)) {}
+        _ = try database.apply([.newDocument(NewDocument(document: document, text: text, extractor: "text", extractorVersion: 1))]) { _ in }
         return hash
     }
 

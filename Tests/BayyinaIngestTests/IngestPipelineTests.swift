@@ -115,7 +115,7 @@ struct TestStore {
         let kept = await store.ingest("docs/karak_hearing_notes.txt")
         _ = try store.repository.blobs.stage(contentsOf: Fixtures.url("docs/capital_projects_2023.csv"), sizeLimit: 1 << 20)
         let orphan = try store.repository.blobs.stage(contentsOf: Fixtures.url("docs/npo_risk_assessment_summary.md"), sizeLimit: 1 << 20)
-        try store.repository.blobs.commit(orphan)
+        try store.repository.blobs.commit([orphan])
         let report = try store.repository.verify(repair: false)
         #expect(!report.ok)
         #expect(report.audit.orphaned == [orphan.hash])

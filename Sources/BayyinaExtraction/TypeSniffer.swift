@@ -127,6 +127,7 @@ public enum TypeSniffer {
 
     private static func textFormat(_ bytes: [UInt8], ext: String) throws(BayyinaError) -> DocumentFormat {
         let sample = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if looksLikeEmail(sample) { return .email }
         let start = sample.drop(while: { $0 == "\u{FEFF}" || $0.isWhitespace }).prefix(1024).lowercased()
         if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.contains("<html")
             || (start.hasPrefix("<") && (start.contains("<body") || start.contains("<head"))) {
@@ -135,7 +136,6 @@ public enum TypeSniffer {
         if start.hasPrefix("<?xml") || start.hasPrefix("<!doctype") || start.hasPrefix("<!entity") {
             throw BayyinaError(.unsupportedType, "XML data files are not an evidence format, and their entities are never expanded. Convert the content to PDF, a Word document or plain text and ingest that.")
         }
-        if looksLikeEmail(sample) { return .email }
         if DocumentFormat.csv.extensions.contains(ext) { return .csv }
         if DocumentFormat.markdown.extensions.contains(ext) { return .markdown }
         return .text

@@ -1,0 +1,92 @@
+import BayyinaCore
+@testable import BayyinaExtraction
+import BayyinaTestSupport
+import Foundation
+import Testing
+
+/// Features of each format that the real evidence does not show, on small generated files (`Fixtures/generated`).
+@Suite struct FormatFeatureTests {
+    let registry = ExtractorRegistry()
+
+    func extract(_ name: String) async throws -> (SniffedType, ExtractedContent) {
+        let url = Fixtures.url("generated/\(name)")
+        return try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+    }
+
+    @Test func wordKeepsHeadersFootersNotesCommentsTablesAndOneCopyOfEachTextBox() async throws {
+        let (_, content) = try await extract("word_parts.docx")
+        for part in ["ترويسة وزارة التخطيط", "Page footer of the report", "حاشية سفلية عن المصدر", "Endnote about the methodology",
+                     "تعليق المراجع على الفقرة", "خلية الجدول الأولى", "Second table cell"] {
+            #expect(content.text.contains(part), "missing \(part)")
+        }
+        #expect(content.text.components(separatedBy: "مربع نص عن الموازنة المفتوحة").count == 2)
+        #expect(!content.text.contains("نص محذوف"))
+        #expect(content.title(fileName: "word_parts.docx") == ("تقرير ورشة المحافظات", .firstHeading))
+        #expect(content.text.hasPrefix("تقرير ورشة المحافظات"))
+    }
+
+    @Test func spreadsheetReadsInlineAndRichStringsNumbersAndBooleans() async throws {
+        let (_, content) = try await extract("inline_strings.xlsx")
+        #expect(content.text.contains("الحضور"))
+        #expect(content.text.contains("سجل المشاركين المضمن"))
+        #expect(content.text.contains("Inline rich text\t42\tTRUE"))
+        #expect(content.title(fileName: "x.xlsx").text == "سجل المشاركين المضمن")
+    }
+
+    @Test func presentationFollowsSlideOrderAndAddsSpeakerNotesWithoutSlideNumbers() async throws {
+        let (_, content) = try await extract("speaker_notes.pptx")
+        #expect(content.pages == 2)
+        #expect(content.title(fileName: "x.pptx").text == "عنوان الشريحة الأولى")
+        let first = try #require(content.text.range(of: "نقطة في الشريحة الأولى"))
+        let second = try #require(content.text.range(of: "Second slide bullet"))
+        let notes = try #require(content.text.range(of: "ملاحظات المتحدث عن الشريحة الثانية"))
+        #expect(first.lowerBound < second.lowerBound && second.lowerBound < notes.lowerBound)
+        #expect(!content.text.split(separator: "\n").contains("3"))
+    }
+
+    @Test func openDocumentSpreadsheetKeepsSheetNamesAndCells() async throws {
+        let (sniffed, content) = try await extract("budget_sheet.ods")
+        #expect(sniffed.format == .ods)
+        #expect(content.text.contains("النفقات"))
+        #expect(content.text.contains("بند النفقات الرأسمالية"))
+        #expect(content.author == "وحدة الحكومة الشفافة")
+        #expect(content.title(fileName: "x.ods").text == "budget_sheet")
+    }
+
+    @Test func openDocumentPresentationCountsPagesAndKeepsNotesAndSpaces() async throws {
+        let (sniffed, content) = try await extract("forum_slides.odp")
+        #expect(sniffed.format == .odp)
+        #expect(content.pages == 2)
+        #expect(content.text.contains("شريحة منتدى الحكومة"))
+        #expect(content.text.contains("ملاحظة المقدم"))
+        #expect(content.text.contains("Second page   spaced"))
+    }
+
+    @Test func htmlOnlyEmailInWindows1256IsDecoded() async throws {
+        let (sniffed, content) = try await extract("html_only.eml")
+        #expect(sniffed.format == .email)
+        #expect(content.author == "وزارة المالية")
+        #expect(content.title(fileName: "x.eml") == ("Open budget workshop", .emailSubject))
+        #expect(content.created == "2023-09-04T06:15:00Z")
+        #expect(content.text.contains("دعوة إلى ورشة الموازنة المفتوحة"))
+        #expect(!content.text.contains("<p>"))
+    }
+
+    @Test func utf16TextWithBOMIsDecoded() async throws {
+        let (_, content) = try await extract("utf16_minutes.txt")
+        #expect(content.text == "محضر مكتوب بترميز UTF-16\nالسطر الثاني")
+    }
+
+    @Test func undeclaredWindows1256TextIsDetectedWithAWarning() async throws {
+        let (_, content) = try await extract("windows1256_notes.txt")
+        #expect(content.text.hasPrefix("ملاحظات مكتوبة بترميز ويندوز العربي"))
+        #expect(content.warnings.contains { $0.contains("windows-1256") })
+    }
+
+    @Test func pngExifDateIsRead() async throws {
+        let (sniffed, content) = try await extract("photo_with_exif.png")
+        #expect(sniffed.format == .png)
+        #expect(content.created == "2023-09-04T11:20:05")
+        #expect(content.text.isEmpty)
+    }
+}

@@ -29,13 +29,22 @@ public struct BayyinaError: Error, Sendable, CustomStringConvertible {
     }
 
     public let code: Code
+    /// What happened and what to do, in English, with the details (paths, ids, sizes).
     public let message: String
+    /// The same in Arabic; the code's Arabic summary when the thrower gave none.
+    public let arabicMessage: String
     public let underlying: (any Error & Sendable)?
 
-    public init(_ code: Code, _ message: String, underlying: (any Error & Sendable)? = nil) {
+    public init(_ code: Code, _ message: String, arabic: String? = nil, underlying: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
+        self.arabicMessage = arabic ?? code.arabicSummary
         self.underlying = underlying
+    }
+
+    /// The message in the user's language.
+    public func message(in language: UILanguage) -> String {
+        language == .ar ? arabicMessage : message
     }
 
     /// True for errors caused by what the user asked for, as opposed to failures of the system.

@@ -8,9 +8,11 @@ public enum PlanFile {
         do {
             file = try JSONDecoder().decode(FilePlan.self, from: data)
         } catch let error as DecodingError {
-            throw BayyinaError(.invalidPlan, describe(error))
+            let detail = describe(error)
+            throw BayyinaError(.invalidPlan, detail.message, arabic: detail.arabic)
         } catch {
-            throw BayyinaError(.invalidPlan, "The plan file is not valid JSON: \(error.localizedDescription)")
+            throw BayyinaError(.invalidPlan, "The plan file is not valid JSON: \(error.localizedDescription)",
+                               arabic: "ملف الخطة ليس JSON صالحاً.")
         }
         return try file.validated()
     }
@@ -22,19 +24,25 @@ public enum PlanFile {
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError) -> (message: String, arabic: String) {
         switch error {
         case .keyNotFound(let key, let context):
-            return "\(jsonPath(context.codingPath + [key])) is missing; add it to the plan file."
+            let path = jsonPath(context.codingPath + [key])
+            return ("\(path) is missing; add it to the plan file.", "الحقل \(path) مفقود؛ أضفه إلى ملف الخطة.")
         case .typeMismatch(let type, let context):
-            return "\(jsonPath(context.codingPath)) has the wrong type; expected \(readable(type))."
+            let path = jsonPath(context.codingPath)
+            return ("\(path) has the wrong type; expected \(readable(type)).", "نوع القيمة في \(path) غير صحيح.")
         case .valueNotFound(let type, let context):
-            return "\(jsonPath(context.codingPath)) is null; expected \(readable(type))."
+            let path = jsonPath(context.codingPath)
+            return ("\(path) is null; expected \(readable(type)).", "القيمة في \(path) فارغة (null).")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "The plan file is not valid JSON; check its syntax." }
-            return "\(jsonPath(context.codingPath)): \(context.debugDescription)."
+            if context.codingPath.isEmpty {
+                return ("The plan file is not valid JSON; check its syntax.", "ملف الخطة ليس JSON صالحاً؛ راجع صياغته.")
+            }
+            let path = jsonPath(context.codingPath)
+            return ("\(path): \(context.debugDescription).", "القيمة في \(path) غير صالحة.")
         @unknown default:
-            return "The plan file could not be read."
+            return ("The plan file could not be read.", "تعذّرت قراءة ملف الخطة.")
         }
     }
 
@@ -93,7 +101,7 @@ private struct FilePlan: Decodable {
 
     func validated() throws(BayyinaError) -> Plan {
         func fault(_ path: String, _ message: String) -> BayyinaError {
-            BayyinaError(.invalidPlan, "$.\(path) \(message)")
+            BayyinaError(.invalidPlan, "$.\(path) \(message)", arabic: "ملف الخطة غير صالح عند $.\(path)؛ صحّح هذه القيمة.")
         }
         guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw fault("id", "must not be empty.") }
         guard !commitments.isEmpty else { throw fault("commitments", "must list at least one commitment.") }

@@ -103,10 +103,12 @@ extension IndexDatabase {
     public func validateLinks(commitments: [CommitmentID], milestones: [MilestoneID]) throws(BayyinaError) {
         try read { db in
             for id in commitments where try !Bool(exists: db, table: "commitments", id: id.rawValue) {
-                throw BayyinaError(.unknownCommitment, "There is no commitment \(id) in the plan. Import the plan first (bayyina plan import) or check the id.")
+                throw BayyinaError(.unknownCommitment, "There is no commitment \(id) in the plan. Import the plan first (bayyina plan import) or check the id.",
+                                   arabic: "لا يوجد الالتزام \(id) في الخطة. استورد الخطة أولاً (bayyina plan import) أو تحقق من الرمز.")
             }
             for id in milestones where try !Bool(exists: db, table: "milestones", id: id.rawValue) {
-                throw BayyinaError(.unknownMilestone, "There is no milestone \(id) in the plan. Check the id (like C2.M3) against the plan.")
+                throw BayyinaError(.unknownMilestone, "There is no milestone \(id) in the plan. Check the id (like C2.M3) against the plan.",
+                                   arabic: "لا يوجد النشاط \(id) في الخطة. تحقق من الرمز (مثل C2.M3).")
             }
         }
     }

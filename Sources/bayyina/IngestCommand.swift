@@ -40,25 +40,31 @@ struct IngestCommand: AsyncParsableCommand {
                 Output.json(IngestLineJSON(outcome))
             } else {
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                Output.line(Self.describe(outcome))
+                Output.line(Self.describe(outcome, in: options.ui))
             }
             if showProgress { Output.progress(done, of: requests.count, URL(fileURLWithPath: outcome.path).lastPathComponent) }
         }
         if !options.json {
-            Output.line("\(counts[.ingested, default: 0]) ingested, \(counts[.duplicate, default: 0]) duplicate, \(counts[.rejected, default: 0]) rejected.")
+            let (ingested, duplicate, rejected) = (counts[.ingested, default: 0], counts[.duplicate, default: 0], counts[.rejected, default: 0])
+            Output.line(options.ui.pick("\(ingested) ingested, \(duplicate) duplicate, \(rejected) rejected.",
+                                        "أُدخلت \(ingested)، مكررة \(duplicate)، مرفوضة \(rejected)."))
         }
         if counts[.rejected, default: 0] > 0 { throw ExitCode(1) }
     }
 
-    private static func describe(_ outcome: IngestOutcome) -> String {
+    /// One line per file: status, short hash, title (or the reason for a rejection).
+    static func describe(_ outcome: IngestOutcome, in language: UILanguage) -> String {
         let hash = outcome.sha256.map { String($0.hex.prefix(12)) } ?? String(repeating: "-", count: 12)
-        switch outcome.status {
-        case .ingested, .duplicate:
-            let warnings = outcome.warnings.isEmpty ? "" : "  (\(outcome.warnings.count) warning\(outcome.warnings.count == 1 ? "" : "s"))"
-            return "\(outcome.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(hash)  \(outcome.title ?? "")\(warnings)"
-        case .rejected:
-            return "rejected   \(hash)  \(outcome.path): \(outcome.error?.message ?? "") [\(outcome.error?.code.rawValue ?? "")]"
+        let status = switch outcome.status {
+        case .ingested: language.pick("ingested ", "أُدخلت")
+        case .duplicate: language.pick("duplicate", "مكررة")
+        case .rejected: language.pick("rejected ", "مرفوضة")
         }
+        guard outcome.status != .rejected else {
+            return "\(status)  \(hash)  \(outcome.path): \(outcome.error?.message(in: language) ?? "") [\(outcome.error?.code.rawValue ?? "")]"
+        }
+        let warnings = outcome.warnings.isEmpty ? "" : "  (" + language.pick("warnings: ", "تنبيهات: ") + "\(outcome.warnings.count))"
+        return "\(status)  \(hash)  \(outcome.title ?? "")\(warnings)"
     }
 
     /// Files to ingest: each file as given, each folder's regular files (recursively, sorted, hidden ones skipped).
@@ -68,7 +74,7 @@ struct IngestCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw BayyinaError(.fileNotFound, "\(path) does not exist.")
+                throw BayyinaError(.fileNotFound, "\(path) does not exist.", arabic: "المسار \(path) غير موجود.")
             }
             guard isDirectory.boolValue else {
                 files.append((url, ""))
@@ -106,7 +112,7 @@ struct IngestLineJSON: Encodable {
         sha256 = outcome.sha256?.hex
         title = outcome.title
         size = outcome.size
-        error = outcome.error.map { ErrorJSON.Body(code: $0.code.rawValue, message: $0.message) }
+        error = outcome.error.map(ErrorJSON.Body.init)
         warnings = outcome.warnings
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BayyinaCore
+import BayyinaIngest
 import Foundation
 
 struct LinkCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct LinkCommand: AsyncParsableCommand {
         let repository = try options.open()
         let hash = try contentHash(sha256)
         try repository.index.link(hash, commitments: try links.commitments(), milestones: try links.milestones())
-        try LinkSummary.print(hash, repository: repository, json: options.json)
+        try LinkSummary.print(hash, repository: repository, options: options)
     }
 }
 
@@ -29,22 +30,23 @@ struct UnlinkCommand: AsyncParsableCommand {
         let repository = try options.open()
         let hash = try contentHash(sha256)
         try repository.index.unlink(hash, commitments: try links.commitments(), milestones: try links.milestones())
-        try LinkSummary.print(hash, repository: repository, json: options.json)
+        try LinkSummary.print(hash, repository: repository, options: options)
     }
 }
 
-import BayyinaIngest
 
 /// Prints the links a document has after a change.
 enum LinkSummary {
-    static func print(_ hash: ContentHash, repository: Repository, json: Bool) throws(BayyinaError) {
+    static func print(_ hash: ContentHash, repository: Repository, options: StoreOptions) throws(BayyinaError) {
         guard let (document, _) = try repository.index.document(hash) else { return }
-        if json {
+        if options.json {
             Output.json(DocumentJSON(document, text: nil))
-        } else {
-            let commitments = document.commitments.map(\.rawValue).joined(separator: ", ")
-            let milestones = document.milestones.map(\.rawValue).joined(separator: ", ")
-            Output.line("\(document.title)\ncommitments: \(commitments.isEmpty ? "—" : commitments)\nmilestones: \(milestones.isEmpty ? "—" : milestones)")
+            return
         }
+        let commitments = document.commitments.map(\.rawValue).joined(separator: ", ")
+        let milestones = document.milestones.map(\.rawValue).joined(separator: ", ")
+        Output.line(document.title)
+        Output.line(options.ui.pick("commitments: ", "الالتزامات: ") + (commitments.isEmpty ? "—" : commitments))
+        Output.line(options.ui.pick("milestones: ", "الأنشطة: ") + (milestones.isEmpty ? "—" : milestones))
     }
 }

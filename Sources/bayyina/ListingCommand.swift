@@ -19,11 +19,13 @@ struct ListingCommand: AsyncParsableCommand {
         case .json: Output.line(String(decoding: try listing.json(), as: UTF8.self))
         case .csv: FileHandle.standardOutput.write(Data(listing.csv().utf8))
         case .table:
-            Output.table(["SHA256", "TITLE", "CREATED", "LINKS"], listing.entries.map { entry in
+            let ui = options.ui
+            Output.table([ui.pick("SHA256", "البصمة"), ui.pick("TITLE", "العنوان"), ui.pick("CREATED", "التاريخ"), ui.pick("LINKS", "الارتباطات")],
+                         listing.entries.map { entry in
                 [String(entry.sha256.prefix(12)), Output.truncated(entry.title, 60), String((entry.created ?? "").prefix(10)),
                  (entry.commitments + entry.milestones).joined(separator: ",")]
             })
-            Output.line("\(listing.entries.count) documents")
+            Output.line(ui.pick("\(listing.entries.count) documents", "عدد الوثائق: \(listing.entries.count)"))
         }
     }
 }

@@ -18,10 +18,20 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Writes the error to standard error, and as JSON on standard output when the command was run with `--json`.
+    /// Writes the error to standard error in the user's language, and as JSON on standard output when the
+    /// command was run with `--json`.
     static func report(_ failure: BayyinaError) {
-        if CommandLine.arguments.contains("--json") { json(ErrorJSON(error: .init(code: failure.code.rawValue, message: failure.message))) }
-        error("bayyina: \(failure.message) [\(failure.code.rawValue)]")
+        if CommandLine.arguments.contains("--json") { json(ErrorJSON(failure)) }
+        error("bayyina: \(failure.message(in: commandLineLanguage)) [\(failure.code.rawValue)]")
+    }
+
+    /// The language asked for on the command line (`--lang ar`) or by the environment.
+    static var commandLineLanguage: UILanguage {
+        let arguments = CommandLine.arguments
+        if let flag = arguments.firstIndex(of: "--lang"), flag + 1 < arguments.count, let language = UILanguage(rawValue: arguments[flag + 1]) {
+            return language
+        }
+        return UILanguage(environment: ProcessInfo.processInfo.environment)
     }
 
     /// Rows padded to the widest cell of each column; the last column is not padded.
@@ -57,11 +67,21 @@ enum Output {
     }
 }
 
-/// The one JSON error shape: `{"error": {"code", "message"}}`.
+/// The one JSON error shape: `{"error": {"code", "message", "messageAr"}}`.
 struct ErrorJSON: Encodable {
     struct Body: Encodable {
         var code: String
         var message: String
+        var messageAr: String
+
+        init(_ error: BayyinaError) {
+            code = error.code.rawValue
+            message = error.message
+            messageAr = error.arabicMessage
+        }
     }
+
     var error: Body
+
+    init(_ error: BayyinaError) { self.error = Body(error) }
 }

@@ -18,7 +18,7 @@ struct PlanCommand: AsyncParsableCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw BayyinaError(.fileNotFound, "The plan file \(file) cannot be read.")
+                throw BayyinaError(.fileNotFound, "The plan file \(file) cannot be read.", arabic: "تعذّرت قراءة ملف الخطة \(file).")
             }
             let plan = try PlanFile.decode(data)
             try options.open().index.importPlan(plan)
@@ -26,7 +26,8 @@ struct PlanCommand: AsyncParsableCommand {
             if options.json {
                 Output.json(PlanImportJSON(plan: plan.id, commitments: plan.commitments.count, milestones: milestones))
             } else {
-                Output.line("Imported plan \(plan.id): \(plan.commitments.count) commitments, \(milestones) milestones.")
+                Output.line(options.ui.pick("Imported plan \(plan.id): \(plan.commitments.count) commitments, \(milestones) milestones.",
+                                            "استُوردت الخطة \(plan.id): \(plan.commitments.count) التزامات و\(milestones) أنشطة."))
             }
         }
     }
@@ -38,17 +39,28 @@ struct PlanCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let plan = try options.open().index.plan() else {
-                throw BayyinaError(.invalidArgument, "No plan has been imported yet; run `bayyina plan import FILE`.")
+                throw BayyinaError(.invalidArgument, "No plan has been imported yet; run `bayyina plan import FILE`.",
+                                   arabic: "لم تُستورد أي خطة بعد؛ شغّل bayyina plan import FILE.")
             }
+            let ui = options.ui
             var rows: [[String]] = []
             for commitment in plan.commitments {
-                rows.append([commitment.id.rawValue, "", Output.truncated(commitment.title.text(preferring: "en") ?? "", 70)])
+                rows.append([commitment.id.rawValue, "", Output.truncated(commitment.title.text(preferring: ui.rawValue) ?? "", 70)])
                 for milestone in commitment.milestones {
-                    rows.append([milestone.id.rawValue, milestone.status?.rawValue ?? "", Output.truncated(milestone.title.text(preferring: "en") ?? "", 70)])
+                    rows.append([milestone.id.rawValue, milestone.status.map { Self.status($0, ui) } ?? "",
+                                 Output.truncated(milestone.title.text(preferring: ui.rawValue) ?? "", 70)])
                 }
             }
-            Output.line(plan.title.text(preferring: "en") ?? plan.id)
-            Output.table(["ID", "STATUS", "TITLE"], rows)
+            Output.line(plan.title.text(preferring: ui.rawValue) ?? plan.id)
+            Output.table([ui.pick("ID", "الرمز"), ui.pick("STATUS", "الحالة"), ui.pick("TITLE", "العنوان")], rows)
+        }
+
+        private static func status(_ status: MilestoneStatus, _ ui: UILanguage) -> String {
+            switch status {
+            case .notStarted: ui.pick("not started", "لم يبدأ")
+            case .inProgress: ui.pick("in progress", "قيد التنفيذ")
+            case .completed: ui.pick("completed", "مكتمل")
+            }
         }
     }
 }

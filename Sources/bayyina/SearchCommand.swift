@@ -37,13 +37,15 @@ struct SearchCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let page = try repository.index.search(request)
-        let took = started.duration(to: clock.now)
-        let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+        let elapsed = started.duration(to: clock.now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         if options.json {
             Output.json(SearchResponseJSON(query: text, page: page, tookMs: milliseconds))
             return
         }
-        Output.line("\(page.total) result\(page.total == 1 ? "" : "s") for “\(text)” (\(String(format: "%.1f", milliseconds)) ms)")
+        let took = String(format: "%.1f", milliseconds)
+        Output.line(options.ui.pick("\(page.total) result\(page.total == 1 ? "" : "s") for “\(text)” (\(took) ms)",
+                                    "\(page.total) نتيجة لـ «\(text)» (\(took) ms)"))
         for (number, hit) in page.hits.enumerated() {
             let document = hit.document
             let links = (document.commitments.map(\.rawValue) + document.milestones.map(\.rawValue)).joined(separator: ", ")

@@ -12,7 +12,8 @@ struct SeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
-            throw BayyinaError(.fileNotFound, "The bundled plan and samples are missing from this installation.")
+            throw BayyinaError(.fileNotFound, "The bundled plan and samples are missing from this installation.",
+                               arabic: "الخطة والوثائق النموذجية المرفقة غير موجودة في هذا التثبيت.")
         }
         let repository = try options.open()
         let plan = try PlanFile.decode(try Data(contentsOf: resources.appendingPathComponent("plans/jordan-nap5-2021-2025.json")))
@@ -28,10 +29,8 @@ struct SeedCommand: AsyncParsableCommand {
             for outcome in outcomes { Output.json(IngestLineJSON(outcome)) }
             return
         }
-        Output.line("Plan \(plan.id): \(plan.commitments.count) commitments.")
-        for outcome in outcomes {
-            Output.line("\(outcome.status.rawValue)  \(outcome.title ?? outcome.path)\(outcome.error.map { " — \($0.message)" } ?? "")")
-        }
+        Output.line(options.ui.pick("Plan \(plan.id): \(plan.commitments.count) commitments.", "الخطة \(plan.id): \(plan.commitments.count) التزامات."))
+        for outcome in outcomes { Output.line(IngestCommand.describe(outcome, in: options.ui)) }
         if outcomes.contains(where: { $0.status == .rejected }) { throw ExitCode(1) }
     }
 }

@@ -14,21 +14,24 @@ struct ShowCommand: AsyncParsableCommand {
         let hash = try contentHash(sha256)
         let repository = try options.open()
         guard let (document, body) = try repository.index.document(hash), audience == .internal || document.classification == .public else {
-            throw BayyinaError(.unknownDocument, "No document has the hash \(hash).")
+            throw BayyinaError(.unknownDocument, "No document has the hash \(hash).", arabic: "لا توجد وثيقة بالبصمة \(hash).")
         }
         if options.json {
             Output.json(DocumentJSON(document, text: text ? body : nil))
             return
         }
+        let ui = options.ui
         let rows: [[String]] = [
-            ["sha256", document.sha256.hex], ["title", document.title], ["author", document.author ?? "—"],
-            ["created", document.created ?? "—"], ["language", document.language?.rawValue ?? "—"],
-            ["pages", document.pages.map(String.init) ?? "—"], ["media type", document.mediaType], ["size", "\(document.size) bytes"],
-            ["file names", document.filenames.joined(separator: ", ")], ["classification", document.classification.rawValue],
-            ["commitments", document.commitments.map(\.rawValue).joined(separator: ", ")],
-            ["milestones", document.milestones.map(\.rawValue).joined(separator: ", ")],
-        ] + document.warnings.map { ["warning", $0] }
-        Output.table(["FIELD", "VALUE"], rows)
+            ["sha256", document.sha256.hex], [ui.pick("title", "العنوان"), document.title],
+            [ui.pick("author", "المؤلف"), document.author ?? "—"], [ui.pick("created", "تاريخ الإنشاء"), document.created ?? "—"],
+            [ui.pick("language", "اللغة"), document.language?.rawValue ?? "—"], [ui.pick("pages", "الصفحات"), document.pages.map(String.init) ?? "—"],
+            [ui.pick("media type", "نوع الملف"), document.mediaType], [ui.pick("size", "الحجم"), "\(document.size) B"],
+            [ui.pick("file names", "أسماء الملف"), document.filenames.joined(separator: ", ")],
+            [ui.pick("classification", "التصنيف"), document.classification.rawValue],
+            [ui.pick("commitments", "الالتزامات"), document.commitments.map(\.rawValue).joined(separator: ", ")],
+            [ui.pick("milestones", "الأنشطة"), document.milestones.map(\.rawValue).joined(separator: ", ")],
+        ] + document.warnings.map { [ui.pick("warning", "تنبيه"), $0] }
+        Output.table([ui.pick("FIELD", "الحقل"), ui.pick("VALUE", "القيمة")], rows)
         if text {
             Output.line("")
             Output.line(body)

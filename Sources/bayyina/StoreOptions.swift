@@ -11,6 +11,12 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
+    @Option(name: .customLong("lang"), help: "ar or en (default: $BAYYINA_LANG, else $LANG).")
+    var language: UILanguage?
+
+    /// The language of messages: --lang, else the environment.
+    var ui: UILanguage { language ?? UILanguage(environment: ProcessInfo.processInfo.environment) }
+
     var root: URL {
         let path = store ?? ProcessInfo.processInfo.environment["BAYYINA_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Storage"
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
@@ -54,6 +60,7 @@ struct LinkOptions: ParsableArguments {
 extension Classification: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
 extension DocumentLanguage: ExpressibleByArgument {}
+extension UILanguage: ExpressibleByArgument {}
 
 /// Parses a sha256 argument.
 func contentHash(_ text: String) throws(BayyinaError) -> ContentHash {

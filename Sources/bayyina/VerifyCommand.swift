@@ -17,16 +17,24 @@ struct VerifyCommand: AsyncParsableCommand {
             Output.json(VerifyJSON(report))
         } else {
             let audit = report.audit
-            Output.table(["CHECK", "RESULT"], [
-                ["originals re-hashed", "\(audit.checked)"], ["corrupted", "\(audit.corrupted.count)"],
-                ["orphaned", "\(audit.orphaned.count)"], ["missing", "\(audit.missing.count)"],
-                ["stray files", "\(audit.strayFiles.count)"], ["staging leftovers", "\(audit.staleStagingFiles)"],
-                ["database problems", "\(report.databaseProblems.count)"],
+            let ui = options.ui
+            Output.table([ui.pick("CHECK", "الفحص"), ui.pick("RESULT", "النتيجة")], [
+                [ui.pick("originals re-hashed", "أصول أعيد حساب بصمتها"), "\(audit.checked)"],
+                [ui.pick("corrupted", "تالفة"), "\(audit.corrupted.count)"], [ui.pick("orphaned", "يتيمة"), "\(audit.orphaned.count)"],
+                [ui.pick("missing", "مفقودة"), "\(audit.missing.count)"], [ui.pick("stray files", "ملفات دخيلة"), "\(audit.strayFiles.count)"],
+                [ui.pick("staging leftovers", "بقايا التجهيز"), "\(audit.staleStagingFiles)"],
+                [ui.pick("database problems", "مشكلات قاعدة البيانات"), "\(report.databaseProblems.count)"],
             ])
-            for problem in report.databaseProblems { Output.line("database: \(problem)") }
-            for hash in audit.missing { Output.line("missing original: \(hash)") }
-            for hash in audit.corrupted { Output.line("corrupted original: \(hash)") }
-            Output.line(report.ok ? "The store is consistent." : "The store has problems\(repair ? " that repair could not fix" : "; run `bayyina verify --repair`").")
+            for problem in report.databaseProblems { Output.line(ui.pick("database: ", "قاعدة البيانات: ") + problem) }
+            for hash in audit.missing { Output.line(ui.pick("missing original: ", "أصل مفقود: ") + hash.hex) }
+            for hash in audit.corrupted { Output.line(ui.pick("corrupted original: ", "أصل تالف: ") + hash.hex) }
+            if report.ok {
+                Output.line(ui.pick("The store is consistent.", "المخزن سليم."))
+            } else if repair {
+                Output.line(ui.pick("The store has problems that repair could not fix.", "في المخزن مشكلات لم يصلحها الإصلاح."))
+            } else {
+                Output.line(ui.pick("The store has problems; run `bayyina verify --repair`.", "في المخزن مشكلات؛ شغّل bayyina verify --repair."))
+            }
         }
         if !report.ok { throw ExitCode(1) }
     }

@@ -130,3 +130,24 @@ import Testing
         #expect(try cli.run("link", hash, "--commitment", "C42").status == 2)
     }
 }
+
+/// The CLI speaks Arabic when asked to, in messages and tables alike.
+@Suite struct ArabicCLITests {
+    @Test func arabicTablesAndMessages() throws {
+        let cli = try CLIRunner()
+        _ = try cli.run("plan", "import", Fixtures.planFile.path)
+        let ingest = try cli.run("ingest", Fixtures.url("docs/karak_hearing_notes.txt").path, Fixtures.url("bad/empty_report.pdf").path, "--lang", "ar")
+        #expect(ingest.status == 1)
+        #expect(ingest.output.contains("أُدخلت"))
+        #expect(ingest.output.contains("مرفوضة"))
+        #expect(ingest.output.contains("الملف فارغ"))
+        let listing = try cli.run("listing", "--lang", "ar")
+        #expect(listing.lines.first?.contains("العنوان") == true)
+        let failure = try cli.run("search", "*", "--lang", "ar")
+        #expect(failure.status == 2)
+        #expect(failure.error.contains("لا يمكن البحث"))
+        let json = try cli.run("ingest", "--commitment", "C99", Fixtures.url("docs/karak_hearing_notes.txt").path, "--json")
+        try CLIRunner.expectValid(json.output, schema: "error")
+        #expect(json.output.contains("C99"))
+    }
+}

@@ -38,3 +38,32 @@ import Testing
         #expect(DocumentLanguage.detect(in: "سلمى الفايز إربد salma.fayez@example.org https://example.org") == .ar)
     }
 }
+
+@Suite struct LanguageTests {
+    @Test func everyErrorCodeHasItsOwnArabicSummary() {
+        let codes: [BayyinaError.Code] = [
+            .emptyFile, .unsupportedType, .disallowedType, .typeMismatch, .encryptedDocument, .tooLarge, .malformedContainer,
+            .forbiddenDoctype, .extractionFailed, .extractionTimeout, .fileNotFound, .unreadableFile, .invalidPlan,
+            .unknownCommitment, .unknownMilestone, .unknownDocument, .invalidQuery, .invalidArgument, .storageFailure,
+            .databaseFailure, .planConflict,
+        ]
+        let summaries = codes.map(\.arabicSummary)
+        #expect(Set(summaries).count == codes.count)
+        #expect(summaries.allSatisfy { [.ar, .mixed].contains(DocumentLanguage.detect(in: $0)) })
+    }
+
+    @Test func errorsSpeakTheUsersLanguage() {
+        let error = BayyinaError(.emptyFile, "The file is empty.")
+        #expect(error.message(in: .en) == "The file is empty.")
+        #expect(error.message(in: .ar) == BayyinaError.Code.emptyFile.arabicSummary)
+        #expect(BayyinaError(.unknownDocument, "x", arabic: "س").message(in: .ar) == "س")
+    }
+
+    @Test func languageComesFromTheEnvironment() {
+        #expect(UILanguage(environment: ["LANG": "ar_JO.UTF-8"]) == .ar)
+        #expect(UILanguage(environment: ["LANG": "en_US.UTF-8"]) == .en)
+        #expect(UILanguage(environment: ["BAYYINA_LANG": "ar", "LANG": "en_US.UTF-8"]) == .ar)
+        #expect(UILanguage(environment: [:]) == .en)
+        #expect(UILanguage.ar.pick("yes", "نعم") == "نعم")
+    }
+}

@@ -17,6 +17,29 @@ public enum PlanFile {
         return try file.validated()
     }
 
+    /// Writes a plan in the plan-file format, so that `decode(encode(plan))` gives the plan back.
+    public static func encode(_ plan: Plan) throws -> Data {
+        let file = FilePlan(
+            id: plan.id, country: plan.country, title_ar: plan.title.ar, title_en: plan.title.en,
+            period: plan.periodStart == nil && plan.periodEnd == nil ? nil : FilePeriod(start: plan.periodStart, end: plan.periodEnd),
+            status_as_of: plan.statusAsOf, ogp_values: plan.ogpValues.mapValues { FileText(ar: $0.ar, en: $0.en) },
+            commitments: plan.commitments.map { commitment in
+                FileCommitment(
+                    number: commitment.id.number, id: commitment.id.rawValue, ogp_id: commitment.ogpID, title_ar: commitment.title.ar,
+                    title_en: commitment.title.en, short_en: commitment.shortTitle,
+                    lead_agency: commitment.leadAgency.map { FileText(ar: $0.ar, en: $0.en) },
+                    supporting_agencies: commitment.supportingAgencies.map { FileText(ar: $0.ar, en: $0.en) },
+                    ogp_values: commitment.ogpValues,
+                    milestones: commitment.milestones.map { milestone in
+                        FileMilestone(id: milestone.id.rawValue, title_ar: milestone.title.ar, title_en: milestone.title.en,
+                                      status: milestone.status?.rawValue, start: milestone.start, end: milestone.end)
+                    })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(file)
+    }
+
     static func jsonPath(_ path: [any CodingKey]) -> String {
         path.reduce("$") { result, key in
             if let index = key.intValue { return "\(result)[\(index)]" }
@@ -56,13 +79,13 @@ public enum PlanFile {
     }
 }
 
-private struct FileText: Decodable {
+private struct FileText: Codable {
     var ar: String?
     var en: String?
     var localized: LocalizedText { LocalizedText(ar: ar.nonEmpty, en: en.nonEmpty) }
 }
 
-private struct FileMilestone: Decodable {
+private struct FileMilestone: Codable {
     var id: String
     var title_ar: String?
     var title_en: String?
@@ -71,7 +94,7 @@ private struct FileMilestone: Decodable {
     var end: String?
 }
 
-private struct FileCommitment: Decodable {
+private struct FileCommitment: Codable {
     var number: Int?
     var id: String
     var ogp_id: String?
@@ -84,12 +107,12 @@ private struct FileCommitment: Decodable {
     var milestones: [FileMilestone]?
 }
 
-private struct FilePeriod: Decodable {
+private struct FilePeriod: Codable {
     var start: String?
     var end: String?
 }
 
-private struct FilePlan: Decodable {
+private struct FilePlan: Codable {
     var id: String
     var country: String?
     var title_ar: String?

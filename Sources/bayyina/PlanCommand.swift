@@ -42,6 +42,10 @@ struct PlanCommand: AsyncParsableCommand {
                 throw BayyinaError(.invalidArgument, "No plan has been imported yet; run `bayyina plan import FILE`.",
                                    arabic: "لم تُستورد أي خطة بعد؛ شغّل bayyina plan import FILE.")
             }
+            if options.json {
+                Output.line(String(decoding: try PlanFile.encode(plan), as: UTF8.self))
+                return
+            }
             let ui = options.ui
             var rows: [[String]] = []
             for commitment in plan.commitments {

@@ -35,6 +35,13 @@ import Testing
         let listing = try cli.run("listing", "--audience", "public", "--format", "json")
         try CLIRunner.expectValid(listing.output, schema: "listing")
 
+        let planShow = try cli.run("plan", "show", "--json")
+        try CLIRunner.expectValid(planShow.output, schema: "plan")
+
+        let seed = try cli.run("seed", "--json")
+        #expect(seed.lines.count == 3)
+        for line in seed.lines { try CLIRunner.expectValid(line, schema: "ingest-result") }
+
         let verify = try cli.run("verify", "--json")
         #expect(verify.status == 0)
         try CLIRunner.expectValid(verify.output, schema: "verify")

@@ -38,6 +38,11 @@ import Testing
         }
     }
 
+    @Test func encodedPlanDecodesToTheSamePlan() throws {
+        let plan = try PlanFile.decode(try Data(contentsOf: Fixtures.planFile))
+        #expect(try PlanFile.decode(try PlanFile.encode(plan)) == plan)
+    }
+
     @Test func invalidJSONIsAClearError() {
         #expect(throws: BayyinaError.self) { try PlanFile.decode(Data("{not json".utf8)) }
     }

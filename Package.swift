@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "bayyina",
             dependencies: [
-                "BayyinaCore", "BayyinaStorage", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
+                "BayyinaCore", "BayyinaStorage", "BayyinaExtraction", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources")],
@@ -93,12 +93,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BayyinaIndexTests",
-            dependencies: ["BayyinaIndex", "BayyinaTestSupport"],
+            dependencies: ["BayyinaIndex", "BayyinaTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BayyinaIngestTests",
-            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaTestSupport"],
+            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaStorage", "BayyinaIndex", "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

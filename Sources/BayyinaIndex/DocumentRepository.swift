@@ -114,6 +114,37 @@ extension IndexDatabase {
         return .inserted
     }
 
+    /// Documents whose extractor has a newer version than the one that read them.
+    public func outdatedExtractions(currentVersions: [String: Int]) throws(BayyinaError) -> [ContentHash] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT sha256, extractor, extractor_version FROM documents ORDER BY id").compactMap { row in
+                let version: Int = row["extractor_version"]
+                guard let current = currentVersions[row["extractor"]], version < current else { return nil }
+                return ContentHash(hex: row["sha256"])
+            }
+        }
+    }
+
+    /// Replaces what extraction found for a stored document (title, metadata, text, warnings); names, links and
+    /// classification stay. The full-text index follows through the update trigger.
+    public func replaceExtraction(_ new: NewDocument) throws(BayyinaError) {
+        let document = new.document
+        try write { db in
+            try db.execute(sql: """
+                UPDATE documents SET title = ?, title_source = ?, author = ?, created = ?, language = ?, pages = ?, media_type = ?,
+                    body = ?, warnings = ?, attachments = ?, extractor = ?, extractor_version = ?
+                WHERE sha256 = ?
+                """, arguments: [document.title, document.titleSource.rawValue, document.author, document.created,
+                                 document.language?.rawValue, document.pages, document.mediaType, new.text,
+                                 try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
+                                 new.extractor, new.extractorVersion, document.sha256.hex])
+            guard db.changesCount == 1 else {
+                throw BayyinaError(.unknownDocument, "No document has the hash \(document.sha256).",
+                                   arabic: "لا توجد وثيقة بالبصمة \(document.sha256).")
+            }
+        }
+    }
+
     /// Links a stored document to commitments and milestones (a milestone also links its commitment).
     public func link(_ hash: ContentHash, commitments: [CommitmentID], milestones: [MilestoneID]) throws(BayyinaError) {
         try validateLinks(commitments: commitments, milestones: milestones)

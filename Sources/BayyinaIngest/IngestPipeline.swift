@@ -32,7 +32,7 @@ public struct IngestRequest: Sendable {
 
 /// What happened to one file.
 public struct IngestOutcome: Sendable {
-    public enum Status: String, Sendable { case ingested, duplicate, rejected }
+    public enum Status: String, Sendable { case ingested, duplicate, rejected, reextracted }
     public var path: String
     public var status: Status
     public var sha256: ContentHash?
@@ -133,20 +133,15 @@ public struct IngestPipeline: Sendable {
             guard blob.size > 0 else {
                 throw BayyinaError(.emptyFile, "The file is empty (0 bytes); nothing was stored. Check that the upload or copy finished.")
             }
-            let (sniffed, content) = try await extractors.extract(fileAt: blob.url, fileName: name)
-            let title = content.title(fileName: name)
-            let document = Document(
-                sha256: blob.hash, title: title.text, titleSource: title.source, author: TextCleanup.singleLine(content.author),
-                created: content.created, language: content.language, pages: content.pages, mediaType: content.mediaType,
-                size: blob.size, filenames: [name], folders: [request.folder], classification: request.classification,
-                legalBasis: request.legalBasis, commitments: request.commitments, milestones: request.milestones,
-                warnings: content.warnings, attachments: content.attachments, ingestedAt: Timestamp.now())
+            let template = Document(
+                sha256: blob.hash, title: name, titleSource: .filename, author: nil, created: nil, language: nil, pages: nil,
+                mediaType: "application/octet-stream", size: blob.size, filenames: [name], folders: [request.folder],
+                classification: request.classification, legalBasis: request.legalBasis, commitments: request.commitments,
+                milestones: request.milestones, ingestedAt: Timestamp.now())
+            let record = try await extract(blob.url, into: template)
             outcome.sha256 = blob.hash
-            outcome.title = document.title
-            outcome.warnings = content.warnings
-            let record = NewDocument(
-                document: document, text: content.text, extractor: sniffed.format.rawValue,
-                extractorVersion: ExtractorRegistry.versions[sniffed.format] ?? 1)
+            outcome.title = record.document.title
+            outcome.warnings = record.document.warnings
             return .ready(outcome, blob, .newDocument(record))
         } catch {
             if let staged { blobs.discard(staged) }
@@ -154,6 +149,46 @@ public struct IngestPipeline: Sendable {
             outcome.sha256 = nil
             return .rejected(outcome)
         }
+    }
+
+    /// Sniffs and extracts a file and fills in what extraction decides: title, metadata, text, warnings.
+    private func extract(_ url: URL, into template: Document) async throws(BayyinaError) -> NewDocument {
+        let name = template.filenames.first ?? url.lastPathComponent
+        let (sniffed, content) = try await extractors.extract(fileAt: url, fileName: name)
+        var document = template
+        let title = content.title(fileName: name)
+        document.title = title.text
+        document.titleSource = title.source
+        document.author = TextCleanup.singleLine(content.author)
+        document.created = content.created
+        document.language = content.language
+        document.pages = content.pages
+        document.mediaType = content.mediaType
+        document.warnings = content.warnings
+        document.attachments = content.attachments
+        return NewDocument(
+            document: document, text: content.text, extractor: sniffed.format.rawValue,
+            extractorVersion: ExtractorRegistry.versions[sniffed.format] ?? 1)
+    }
+
+    /// Reads a stored original again with the current extractors and replaces its title, metadata and text;
+    /// names, links and classification stay. On failure the document is left as it was.
+    public func reextract(_ hash: ContentHash) async -> IngestOutcome {
+        var outcome = IngestOutcome(path: blobs.url(for: hash).path, status: .rejected, sha256: hash, warnings: [], size: 0)
+        do throws(BayyinaError) {
+            guard let (document, _) = try index.document(hash) else {
+                throw BayyinaError(.unknownDocument, "No document has the hash \(hash).", arabic: "لا توجد وثيقة بالبصمة \(hash).")
+            }
+            outcome.size = document.size
+            let record = try await extract(blobs.url(for: hash), into: document)
+            try index.replaceExtraction(record)
+            outcome.status = .reextracted
+            outcome.title = record.document.title
+            outcome.warnings = record.document.warnings
+        } catch {
+            outcome.error = error
+        }
+        return outcome
     }
 
     /// Moves the batch's new originals into place and records every change in one transaction.

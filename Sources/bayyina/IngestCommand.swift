@@ -59,6 +59,7 @@ struct IngestCommand: AsyncParsableCommand {
         case .ingested: language.pick("ingested ", "أُدخلت")
         case .duplicate: language.pick("duplicate", "مكررة")
         case .rejected: language.pick("rejected ", "مرفوضة")
+        case .reextracted: language.pick("re-read  ", "أعيدت قراءتها")
         }
         guard outcome.status != .rejected else {
             return "\(status)  \(hash)  \(outcome.path): \(outcome.error?.message(in: language) ?? "") [\(outcome.error?.code.rawValue ?? "")]"

@@ -42,6 +42,12 @@ import Testing
         #expect(seed.lines.count == 3)
         for line in seed.lines { try CLIRunner.expectValid(line, schema: "ingest-result") }
 
+        let reextract = try cli.run("reextract", "--all", "--json")
+        #expect(reextract.status == 0)
+        #expect(reextract.lines.count == 4)
+        for line in reextract.lines { try CLIRunner.expectValid(line, schema: "ingest-result") }
+        #expect(try cli.run("reextract").output.contains("0 read again"))
+
         let verify = try cli.run("verify", "--json")
         #expect(verify.status == 0)
         try CLIRunner.expectValid(verify.output, schema: "verify")

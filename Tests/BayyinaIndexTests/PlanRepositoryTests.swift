@@ -1,5 +1,6 @@
 import BayyinaCore
-import BayyinaIndex
+import GRDB
+@testable import BayyinaIndex
 import BayyinaTestSupport
 import Foundation
 import Testing
@@ -53,6 +54,20 @@ import Testing
         document = try #require(try index.database.document(hash)).0
         #expect(document.commitments.map(\.rawValue) == ["C1"])
         #expect(document.milestones.isEmpty)
+    }
+
+    @Test func changedTokenizerVersionRebuildsTheIndexOnOpen() throws {
+        let index = try TestIndex()
+        try index.add("notes", "ملاحظات جلسة الاستماع")
+        try index.database.pool.write { db in
+            try db.execute(sql: "UPDATE index_settings SET value = '0' WHERE key = 'tokenizer_version'")
+            try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")
+        }
+        #expect(try index.search("ملاحظات").total == 0)
+        let reopened = try IndexDatabase(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path)
+        #expect(try reopened.search(SearchRequest(query: try SearchQuery("ملاحظات"), audience: .internal)).total == 1)
+        let version = try reopened.pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM index_settings WHERE key = 'tokenizer_version'") }
+        #expect(version == String(ArabicTokenizer.version))
     }
 
     @Test func integrityCheckOfAHealthyDatabaseFindsNothing() throws {

@@ -2,6 +2,7 @@ import BayyinaCore
 import BayyinaIndex
 import BayyinaIngest
 import BayyinaListings
+import BayyinaStorage
 import BayyinaTestSupport
 import Foundation
 import Testing
@@ -133,6 +134,35 @@ struct TestStore {
         try Data("changed".utf8).write(to: URL(fileURLWithPath: path))
         let report = try store.repository.verify(repair: false)
         #expect(report.audit.corrupted == [outcome.sha256])
+    }
+
+    @Test func reextractionReplacesTextButKeepsNamesLinksAndClassification() async throws {
+        let store = try TestStore()
+        let outcome = await store.ingest("docs/karak_hearing_notes.txt", classification: .restricted, commitments: ["C6"])
+        let hash = try #require(outcome.sha256)
+        let (original, text) = try store.stored(outcome)
+        var document = original
+        #expect(try store.repository.index.outdatedExtractions(currentVersions: ["text": 1]).isEmpty)
+        #expect(try store.repository.index.outdatedExtractions(currentVersions: ["text": 2]) == [hash])
+        document.title = "stale title"
+        try store.repository.index.replaceExtraction(NewDocument(document: document, text: "stale text", extractor: "text", extractorVersion: 1))
+        #expect(try store.repository.index.search(SearchRequest(query: try SearchQuery("stale"), audience: .internal)).total == 1)
+
+        let again = await store.repository.pipeline.reextract(hash)
+        #expect(again.status == .reextracted)
+        let (reread, rereadText) = try store.stored(outcome)
+        #expect(reread.title == "ملاحظـــات جلسة الاستماع - الكرك")
+        #expect(rereadText == text)
+        #expect(reread.classification == .restricted)
+        #expect(reread.commitments.map(\.rawValue) == ["C6"])
+        #expect(try store.repository.index.search(SearchRequest(query: try SearchQuery("stale"), audience: .internal)).total == 0)
+    }
+
+    @Test func reextractingAnUnknownHashChangesNothing() async throws {
+        let store = try TestStore()
+        let outcome = await store.repository.pipeline.reextract(SHA256Hasher.hash(Array("nothing".utf8)))
+        #expect(outcome.status == .rejected)
+        #expect(outcome.error?.code == .unknownDocument)
     }
 
     @Test func reopeningTheStoreKeepsEverything() async throws {

@@ -9,8 +9,7 @@ import Testing
     let registry = ExtractorRegistry()
 
     func extract(_ name: String) async throws -> (SniffedType, ExtractedContent) {
-        let url = Fixtures.url("generated/\(name)")
-        return try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        try await registry.extract(fixture: "generated/\(name)")
     }
 
     @Test func wordKeepsHeadersFootersNotesCommentsTablesAndOneCopyOfEachTextBox() async throws {

@@ -47,23 +47,20 @@ import Testing
     }
 
     @Test func pdfNamedDocxIsReadAsPDFWithAMismatchWarning() async throws {
-        let url = Fixtures.url("bad/meeting_summary_wrong_extension.docx")
-        let (sniffed, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        let (sniffed, content) = try await registry.extract(fixture: "bad/meeting_summary_wrong_extension.docx")
         #expect(sniffed.format == .pdf)
         #expect(content.warnings.contains { $0.contains("does not match") })
         #expect(content.text.contains("reviewed the format of capital project records"))
     }
 
     @Test func encryptedPDFKeepsARecordWithoutTextAndSaysWhy() async throws {
-        let url = Fixtures.url("bad/irm_draft_encrypted.pdf")
-        let (_, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        let (_, content) = try await registry.extract(fixture: "bad/irm_draft_encrypted.pdf")
         #expect(content.text.isEmpty)
         #expect(content.warnings.contains { $0.contains("encrypted") })
     }
 
     @Test func truncatedPDFKeepsARecordWithAWarning() async throws {
-        let url = Fixtures.url("bad/truncated_progress_report.pdf")
-        let (_, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        let (_, content) = try await registry.extract(fixture: "bad/truncated_progress_report.pdf")
         #expect(content.text.isEmpty)
         #expect(!content.warnings.isEmpty)
     }

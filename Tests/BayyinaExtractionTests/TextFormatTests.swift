@@ -9,8 +9,7 @@ import Testing
     let registry = ExtractorRegistry()
 
     func extract(_ fixture: String) async throws -> (SniffedType, ExtractedContent) {
-        let url = Fixtures.url(fixture)
-        return try await registry.extract(fileAt: url, fileName: url.lastPathComponent)
+        try await registry.extract(fixture: fixture)
     }
 
     @Test func windows1256PageIsDecodedFromItsMetaCharset() async throws {

@@ -1,7 +1,29 @@
 import Foundation
 
+/// An identifier written as one string (in JSON too), valid only in its own format.
+public protocol TextIdentifier: Codable {
+    init?(text: String)
+    var text: String { get }
+}
+
+extension TextIdentifier {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self(text: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a valid \(Self.self)")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
 /// The SHA-256 of a document's bytes, as 64 lowercase hexadecimal digits.
-public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+public struct ContentHash: Hashable, Sendable, TextIdentifier, CustomStringConvertible, Comparable {
     public let hex: String
 
     /// Accepts 64 hexadecimal digits in either case; returns nil for anything else.
@@ -24,23 +46,12 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible,
 
     public static func < (lhs: ContentHash, rhs: ContentHash) -> Bool { lhs.hex < rhs.hex }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let hash = ContentHash(hex: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a SHA-256 hex digest")
-        }
-        self = hash
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hex)
-    }
+    public init?(text: String) { self.init(hex: text) }
+    public var text: String { hex }
 }
 
 /// A commitment of an action plan: `C` followed by its number, e.g. `C2`.
-public struct CommitmentID: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+public struct CommitmentID: Hashable, Sendable, TextIdentifier, CustomStringConvertible, Comparable {
     public let rawValue: String
     public let number: Int
 
@@ -57,23 +68,12 @@ public struct CommitmentID: Hashable, Sendable, Codable, CustomStringConvertible
     public var description: String { rawValue }
     public static func < (lhs: CommitmentID, rhs: CommitmentID) -> Bool { lhs.number < rhs.number }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let id = CommitmentID(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a commitment id like C1")
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public init?(text: String) { self.init(text) }
+    public var text: String { rawValue }
 }
 
 /// A milestone of a commitment: `C2.M3` is milestone 3 of commitment 2.
-public struct MilestoneID: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+public struct MilestoneID: Hashable, Sendable, TextIdentifier, CustomStringConvertible, Comparable {
     public let commitment: CommitmentID
     public let number: Int
     public var rawValue: String { "\(commitment.rawValue).M\(number)" }
@@ -97,19 +97,8 @@ public struct MilestoneID: Hashable, Sendable, Codable, CustomStringConvertible,
         (lhs.commitment.number, lhs.number) < (rhs.commitment.number, rhs.number)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let id = MilestoneID(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a milestone id like C2.M3")
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public init?(text: String) { self.init(text) }
+    public var text: String { rawValue }
 }
 
 extension Character {

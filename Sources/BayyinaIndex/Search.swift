@@ -67,29 +67,17 @@ extension IndexDatabase {
         var conditions = ["documents_fts MATCH ?"]
         var arguments: StatementArguments = [request.query.expression]
         if request.audience == .public { conditions.append("d.classification = 'public'") }
-        if let classification = request.classification {
-            conditions.append("d.classification = ?")
-            _ = arguments.append(contentsOf: [classification.rawValue])
-        }
-        if let commitment = request.commitment {
-            conditions.append("d.id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)")
-            _ = arguments.append(contentsOf: [commitment.rawValue])
-        }
-        if let milestone = request.milestone {
-            conditions.append("d.id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)")
-            _ = arguments.append(contentsOf: [milestone.rawValue])
-        }
-        if let language = request.language {
-            conditions.append("d.language = ?")
-            _ = arguments.append(contentsOf: [language.rawValue])
-        }
-        if let mediaType = request.mediaType {
-            conditions.append("d.media_type = ?")
-            _ = arguments.append(contentsOf: [mediaType])
-        }
-        if let year = request.year {
-            conditions.append("d.year = ?")
-            _ = arguments.append(contentsOf: [year])
+        let filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
+            ("d.classification = ?", request.classification?.rawValue),
+            ("d.id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)", request.commitment?.rawValue),
+            ("d.id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)", request.milestone?.rawValue),
+            ("d.language = ?", request.language?.rawValue),
+            ("d.media_type = ?", request.mediaType),
+            ("d.year = ?", request.year),
+        ]
+        for case let (condition, value?) in filters {
+            conditions.append(condition)
+            _ = arguments.append(contentsOf: [value])
         }
         let whereClause = conditions.joined(separator: " AND ")
         let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE \(whereClause)"

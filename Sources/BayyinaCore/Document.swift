@@ -81,7 +81,7 @@ public struct Document: Hashable, Sendable, Identifiable {
     public var legalBasis: String?
     public var commitments: [CommitmentID]
     public var milestones: [MilestoneID]
-    public var warnings: [String]
+    public var warnings: [Notice]
     public var attachments: [String]
     public var ingestedAt: String
 
@@ -89,7 +89,7 @@ public struct Document: Hashable, Sendable, Identifiable {
         sha256: ContentHash, title: String, titleSource: TitleSource, author: String?, created: String?,
         language: DocumentLanguage?, pages: Int?, mediaType: String, size: Int64, filenames: [String],
         folders: [String] = [], classification: Classification, legalBasis: String? = nil,
-        commitments: [CommitmentID] = [], milestones: [MilestoneID] = [], warnings: [String] = [],
+        commitments: [CommitmentID] = [], milestones: [MilestoneID] = [], warnings: [Notice] = [],
         attachments: [String] = [], ingestedAt: String
     ) {
         self.sha256 = sha256

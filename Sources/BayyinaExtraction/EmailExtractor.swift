@@ -43,7 +43,7 @@ struct EmailExtractor {
         }
     }
 
-    private func decodeText(_ part: MIMEPart, warnings: inout [String]) -> String {
+    private func decodeText(_ part: MIMEPart, warnings: inout [Notice]) -> String {
         let decoded = TextDecoding.decode(Data(part.decodedBody), declaredCharset: part.parameter("charset", of: "content-type"))
         warnings += decoded.warnings
         return decoded.text

@@ -14,7 +14,7 @@ public struct ExtractedContent: Sendable {
     public var created: String?
     public var pages: Int?
     public var attachments: [String] = []
-    public var warnings: [String] = []
+    public var warnings: [Notice] = []
 
     public init(mediaType: String) {
         self.mediaType = mediaType

@@ -20,7 +20,10 @@ public struct ExtractorRegistry: Sendable {
         let (text, cut) = TextCleanup.capped(content.text, bytes: limits.maximumTextBytes)
         if cut {
             content.text = text
-            content.warnings.append("The text was cut at the \(limits.maximumTextBytes >> 20) MB limit; the rest is not searchable.")
+            let megabytes = limits.maximumTextBytes >> 20
+            content.warnings.append(Notice(
+                "text_truncated", "The text was cut at the \(megabytes) MB limit; the rest is not searchable.",
+                arabic: "قُطع النص عند حد \(megabytes) ميغابايت؛ ما بعده غير قابل للبحث."))
         }
         return (sniffed, content)
     }

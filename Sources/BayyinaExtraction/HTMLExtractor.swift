@@ -20,7 +20,8 @@ struct HTMLExtractor {
         let decoded = TextDecoding.decode(data, declaredCharset: Self.declaredCharset(in: data))
         content.warnings += decoded.warnings
         guard let page = ParsedMarkup.html(utf8: Data(decoded.text.utf8)), let root = page.root else {
-            content.warnings.append("The HTML could not be parsed; no text was extracted.")
+            content.warnings.append(Notice("html_unparsed", "The HTML could not be parsed; no text was extracted.",
+                                           arabic: "تعذّر تحليل صفحة HTML فلم يُستخرج منها نص."))
             return content
         }
         readHead(root, into: &content)

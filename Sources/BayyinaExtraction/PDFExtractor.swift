@@ -11,9 +11,15 @@ struct PDFExtractor {
         let info = try await ChildProcess.run("pdfinfo", ["-isodates", "-enc", "UTF-8", url.path], limits: limits, outputLimit: 1 << 20)
         guard info.succeeded else {
             if info.standardError.contains("Incorrect password") {
-                content.warnings.append("encrypted_document: the PDF is protected by a password, so its text cannot be read. The record is kept without text; ingest an unprotected copy to make it searchable.")
+                content.warnings.append(Notice(
+                    "encrypted_document",
+                    "The PDF is encrypted with a password, so its text cannot be read. The record is kept without text; ingest an unprotected copy to make it searchable.",
+                    arabic: "ملف PDF مشفّر بكلمة مرور فلا يمكن قراءة نصه. حُفظ السجل بلا نص؛ أدخل نسخة غير محمية لتصبح قابلة للبحث."))
             } else {
-                content.warnings.append("The PDF is damaged or truncated (\(Self.firstLine(info.standardError))); no text could be read. Ingest a complete copy to make it searchable.")
+                content.warnings.append(Notice(
+                    "damaged_pdf",
+                    "The PDF is damaged or truncated (\(Self.firstLine(info.standardError))); no text could be read. Ingest a complete copy to make it searchable.",
+                    arabic: "ملف PDF تالف أو ناقص فلم يُقرأ منه نص. أدخل نسخة كاملة لتصبح قابلة للبحث."))
             }
             return content
         }
@@ -25,12 +31,16 @@ struct PDFExtractor {
         let text = try await ChildProcess.run(
             "pdftotext", ["-enc", "UTF-8", "-nopgbrk", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
         if !text.succeeded {
-            content.warnings.append("Only part of the PDF could be read (\(Self.firstLine(text.standardError))).")
+            content.warnings.append(Notice(
+                "partial_pdf", "Only part of the PDF could be read (\(Self.firstLine(text.standardError))).",
+                arabic: "لم يُقرأ إلا جزء من ملف PDF."))
         }
         content.text = TextCleanup.tidy(Self.clean(String(decoding: text.output, as: UTF8.self)))
         content.headingTitle = TextCleanup.firstLine(of: content.text)
         if content.text.isEmpty {
-            content.warnings.append("The PDF has no text layer (it may be a scan); it is stored but cannot be found by its words yet.")
+            content.warnings.append(Notice(
+                "no_text_layer", "The PDF has no text layer (it may be a scan); it is stored but cannot be found by its words yet.",
+                arabic: "ملف PDF بلا طبقة نص (قد يكون صورة ممسوحة)؛ حُفظ لكن لا يمكن العثور عليه بكلماته بعد."))
         }
         return content
     }

@@ -1,3 +1,4 @@
+public import BayyinaCore
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ public enum TextDecoding {
     public struct Decoded: Sendable {
         public var text: String
         public var encoding: String
-        public var warnings: [String]
+        public var warnings: [Notice]
     }
 
     public static func decode(_ data: Data, declaredCharset: String? = nil) -> Decoded {
@@ -22,7 +23,8 @@ public enum TextDecoding {
             let encoding: String.Encoding = littleEndian ? .utf16LittleEndian : .utf16BigEndian
             let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding)
             return Decoded(text: normalizedLineEnds(text ?? ""), encoding: littleEndian ? "utf-16le" : "utf-16be",
-                           warnings: text == nil ? ["The UTF-16 text has invalid sequences and was not read."] : [])
+                           warnings: text == nil ? [Notice("invalid_utf16", "The UTF-16 text has invalid sequences and was not read.",
+                                                            arabic: "نص UTF-16 فيه تسلسلات غير صالحة فلم يُقرأ.")] : [])
         }
         let charset = declaredCharset?.lowercased().trimmingCharacters(in: .whitespaces)
         if let charset, isArabicWindowsCharset(charset), let text = convert(bytes, from: "WINDOWS-1256") {
@@ -34,13 +36,15 @@ public enum TextDecoding {
         if charset == nil || charset.map(isArabicWindowsCharset) == true,
            looksLikeWindows1256(bytes), let text = convert(bytes, from: "WINDOWS-1256") {
             return Decoded(text: normalizedLineEnds(text), encoding: "windows-1256",
-                           warnings: charset == nil ? ["No charset was declared; the text was read as windows-1256."] : [])
+                           warnings: charset == nil ? [Notice("charset_guessed", "No charset was declared; the text was read as windows-1256.",
+                                                              arabic: "لم يُذكر ترميز النص؛ فقُرئ بترميز windows-1256.")] : [])
         }
         if let charset, charset != "utf-8", charset != "utf8", let text = convert(bytes, from: charset.uppercased()) {
             return Decoded(text: normalizedLineEnds(text), encoding: charset, warnings: [])
         }
         var decoded = utf8(bytes, label: "utf-8")
-        decoded.warnings.append("The text is not valid UTF-8; invalid bytes were replaced with U+FFFD.")
+        decoded.warnings.append(Notice("invalid_utf8", "The text is not valid UTF-8; invalid bytes were replaced with U+FFFD.",
+                                       arabic: "النص ليس UTF-8 صالحاً؛ استُبدل بالبايتات غير الصالحة الرمز U+FFFD."))
         return decoded
     }
 

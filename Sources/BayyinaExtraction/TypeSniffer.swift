@@ -48,7 +48,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 /// The format decided from the bytes, with a warning when the file name said otherwise.
 public struct SniffedType: Sendable {
     public var format: DocumentFormat
-    public var warnings: [String]
+    public var warnings: [Notice]
 }
 
 /// Decides a file's real format from its bytes; the extension is only a hint.
@@ -75,10 +75,14 @@ public enum TypeSniffer {
             throw BayyinaError(.disallowedType, "Files ending in .\(ext) are programs or scripts and are not accepted as evidence.")
         }
         let format = try detect(head: head, url: url, ext: ext, limits: limits)
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         let knownExtensions = DocumentFormat.allCases.reduce(into: Set<String>()) { $0.formUnion($1.extensions) }
         if !ext.isEmpty, !format.extensions.contains(ext), knownExtensions.contains(ext), !isTextFamily(format, ext) {
-            warnings.append("The file name ends in .\(ext) but its content is \(format.rawValue.uppercased()); the extension does not match the content, so it was read as \(format.rawValue.uppercased()).")
+            let real = format.rawValue.uppercased()
+            warnings.append(Notice(
+                "extension_mismatch",
+                "The file name ends in .\(ext) but its content is \(real); the extension does not match the content, so it was read as \(real).",
+                arabic: "ينتهي اسم الملف بـ .\(ext) لكن محتواه \(real)؛ الامتداد لا يطابق المحتوى، فقُرئ على أنه \(real)."))
         }
         return SniffedType(format: format, warnings: warnings)
     }

@@ -245,7 +245,7 @@ extension IndexDatabase {
                 pages: row["pages"], mediaType: row["media_type"], size: row["size"], filenames: arrivals.map(\.name),
                 folders: arrivals.map(\.folder), classification: Classification(rawValue: row["classification"]) ?? .restricted,
                 legalBasis: row["legal_basis"], commitments: (commitments[id] ?? []).sorted(), milestones: (milestones[id] ?? []).sorted(),
-                warnings: try JSONText.decode([String].self, row["warnings"]), attachments: try JSONText.decode([String].self, row["attachments"]),
+                warnings: try JSONText.decode([Notice].self, row["warnings"]), attachments: try JSONText.decode([String].self, row["attachments"]),
                 ingestedAt: row["ingested_at"])
         }
     }

@@ -38,7 +38,7 @@ public struct IngestOutcome: Sendable {
     public var sha256: ContentHash?
     public var title: String?
     public var error: BayyinaError?
-    public var warnings: [String]
+    public var warnings: [Notice]
     public var size: Int64
 }
 

@@ -106,6 +106,7 @@ struct IngestLineJSON: Encodable {
     var size: Int64
     var error: ErrorJSON.Body?
     var warnings: [String]
+    var warningsAr: [String]
 
     init(_ outcome: IngestOutcome) {
         path = outcome.path
@@ -114,7 +115,8 @@ struct IngestLineJSON: Encodable {
         title = outcome.title
         size = outcome.size
         error = outcome.error.map(ErrorJSON.Body.init)
-        warnings = outcome.warnings
+        warnings = outcome.warnings.map(\.english)
+        warningsAr = outcome.warnings.map(\.arabic)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -126,7 +128,8 @@ struct IngestLineJSON: Encodable {
         try container.encode(size, forKey: .size)
         try container.encodeIfPresent(error, forKey: .error)
         try container.encode(warnings, forKey: .warnings)
+        try container.encode(warningsAr, forKey: .warningsAr)
     }
 
-    enum CodingKeys: String, CodingKey { case path, status, sha256, title, size, error, warnings }
+    enum CodingKeys: String, CodingKey { case path, status, sha256, title, size, error, warnings, warningsAr }
 }

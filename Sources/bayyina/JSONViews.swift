@@ -21,6 +21,7 @@ struct DocumentJSON: Encodable {
     var milestones: [String]
     var attachments: [String]
     var warnings: [String]
+    var warningsAr: [String]
     var ingestedAt: String
     var text: String?
 
@@ -41,7 +42,8 @@ struct DocumentJSON: Encodable {
         commitments = document.commitments.map(\.rawValue)
         milestones = document.milestones.map(\.rawValue)
         attachments = document.attachments
-        warnings = document.warnings
+        warnings = document.warnings.map(\.english)
+        warningsAr = document.warnings.map(\.arabic)
         ingestedAt = document.ingestedAt
         self.text = text
     }
@@ -65,13 +67,14 @@ struct DocumentJSON: Encodable {
         try container.encode(milestones, forKey: .milestones)
         try container.encode(attachments, forKey: .attachments)
         try container.encode(warnings, forKey: .warnings)
+        try container.encode(warningsAr, forKey: .warningsAr)
         try container.encode(ingestedAt, forKey: .ingestedAt)
         try container.encodeIfPresent(text, forKey: .text)
     }
 
     enum CodingKeys: String, CodingKey {
         case sha256, title, titleSource, author, created, language, pages, mediaType, size, filenames, folders, classification
-        case legalBasis, commitments, milestones, attachments, warnings, ingestedAt, text
+        case legalBasis, commitments, milestones, attachments, warnings, warningsAr, ingestedAt, text
     }
 }
 

@@ -30,7 +30,7 @@ struct ShowCommand: AsyncParsableCommand {
             [ui.pick("classification", "التصنيف"), document.classification.rawValue],
             [ui.pick("commitments", "الالتزامات"), document.commitments.map(\.rawValue).joined(separator: ", ")],
             [ui.pick("milestones", "الأنشطة"), document.milestones.map(\.rawValue).joined(separator: ", ")],
-        ] + document.warnings.map { [ui.pick("warning", "تنبيه"), $0] }
+        ] + document.warnings.map { [ui.pick("warning", "تنبيه"), $0.text(in: ui)] }
         Output.table([ui.pick("FIELD", "الحقل"), ui.pick("VALUE", "القيمة")], rows)
         if text {
             Output.line("")

@@ -49,14 +49,16 @@ import Testing
     @Test func pdfNamedDocxIsReadAsPDFWithAMismatchWarning() async throws {
         let (sniffed, content) = try await registry.extract(fixture: "bad/meeting_summary_wrong_extension.docx")
         #expect(sniffed.format == .pdf)
-        #expect(content.warnings.contains { $0.contains("does not match") })
+        #expect(content.warnings.map(\.code) == ["extension_mismatch"])
+        #expect(content.warnings[0].english.contains("does not match"))
+        #expect(content.warnings[0].arabic.contains("لا يطابق"))
         #expect(content.text.contains("reviewed the format of capital project records"))
     }
 
     @Test func encryptedPDFKeepsARecordWithoutTextAndSaysWhy() async throws {
         let (_, content) = try await registry.extract(fixture: "bad/irm_draft_encrypted.pdf")
         #expect(content.text.isEmpty)
-        #expect(content.warnings.contains { $0.contains("encrypted") })
+        #expect(content.warnings.map(\.code) == ["encrypted_document"])
     }
 
     @Test func truncatedPDFKeepsARecordWithAWarning() async throws {
@@ -80,7 +82,7 @@ import Testing
         let file = try folder.file("long.txt", contents: Data(String(repeating: "وثيقة ", count: 100).utf8))
         let (_, content) = try await ExtractorRegistry(limits: limits).extract(fileAt: file, fileName: "long.txt")
         #expect(content.text.utf8.count <= 64)
-        #expect(content.warnings.contains { $0.contains("cut") })
+        #expect(content.warnings.map(\.code) == ["text_truncated"])
     }
 
     @Test func binaryDataIsNotText() async throws {

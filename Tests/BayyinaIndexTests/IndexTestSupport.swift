@@ -26,8 +26,8 @@ struct TestIndex {
         let document = Document(
             sha256: hash, title: title, titleSource: .metadata, author: nil, created: created,
             language: DocumentLanguage.detect(in: text), pages: nil, mediaType: mediaType, size: Int64(text.utf8.count),
-            filenames: ["\(title).txt"], classification: classification, commitments: commitments.compactMap(CommitmentID.init),
-            milestones: milestones.compactMap(MilestoneID.init), ingestedAt: Timestamp.now())
+            filenames: ["\(title).txt"], classification: classification, commitments: commitments.compactMap { CommitmentID($0) },
+            milestones: milestones.compactMap { MilestoneID($0) }, ingestedAt: Timestamp.now())
         _ = try database.apply([.newDocument(NewDocument(document: document, text: text, extractor: "text", extractorVersion: 1))]) { _ in }
         return hash
     }
@@ -35,8 +35,8 @@ struct TestIndex {
     func search(_ text: String, audience: Audience = .internal, commitment: String? = nil, milestone: String? = nil,
                 language: DocumentLanguage? = nil, year: Int? = nil) throws -> SearchPage {
         try database.search(SearchRequest(
-            query: try SearchQuery(text), audience: audience, commitment: commitment.flatMap(CommitmentID.init),
-            milestone: milestone.flatMap(MilestoneID.init), language: language, year: year))
+            query: try SearchQuery(text), audience: audience, commitment: commitment.flatMap { CommitmentID($0) },
+            milestone: milestone.flatMap { MilestoneID($0) }, language: language, year: year))
     }
 
     func titles(_ text: String, audience: Audience = .internal) throws -> [String] {

@@ -21,8 +21,8 @@ struct TestStore {
     func ingest(_ fixture: String, as name: String? = nil, classification: Classification = .public,
                 commitments: [String] = [], milestones: [String] = []) async -> IngestOutcome {
         await repository.pipeline.ingest(IngestRequest(
-            source: Fixtures.url(fixture), originalName: name, commitments: commitments.compactMap(CommitmentID.init),
-            milestones: milestones.compactMap(MilestoneID.init), classification: classification))
+            source: Fixtures.url(fixture), originalName: name, commitments: commitments.compactMap { CommitmentID($0) },
+            milestones: milestones.compactMap { MilestoneID($0) }, classification: classification))
     }
 
     /// The stored document an outcome refers to.

@@ -23,13 +23,25 @@ public struct ExtractedContent: Sendable {
     /// The title by the repository's rule: format title or metadata → first heading → file name.
     public func title(fileName: String) -> (text: String, source: TitleSource) {
         if let formatTitle { return formatTitle }
-        if let title = TextCleanup.singleLine(metadataTitle) { return (title, .metadata) }
+        if let title = TextCleanup.singleLine(metadataTitle), !Self.isPlaceholderTitle(title) { return (title, .metadata) }
         if let heading = TextCleanup.singleLine(headingTitle) { return (heading, .firstHeading) }
         let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
         return (stem.isEmpty ? fileName : stem, .filename)
     }
 
     public var language: DocumentLanguage? { DocumentLanguage.detect(in: text) }
+
+    /// Titles that authoring tools write for the user ("Untitled", "Microsoft Word - report.docx", a file name,
+    /// "PowerPoint Presentation"): they name no document, so the first heading is a better title.
+    static func isPlaceholderTitle(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        let placeholders: Set<String> = ["untitled", "untitled document", "document", "title", "presentation", "powerpoint presentation",
+                                         "slide 1", "no title", "بدون عنوان", "مستند", "عنوان"]
+        if placeholders.contains(lower) || lower.hasPrefix("microsoft word - ") || lower.hasPrefix("microsoft powerpoint - ") { return true }
+        let fileExtensions = ["doc", "docx", "pdf", "odt", "xls", "xlsx", "ppt", "pptx", "rtf", "txt"]
+        if !lower.contains(" "), fileExtensions.contains(FileNameSanitizer.fileExtension(of: lower)) { return true }
+        return !title.contains { $0.isLetter }
+    }
 }
 
 /// The limits that keep hostile files from exhausting memory, disk or time.

@@ -17,6 +17,10 @@ public struct ExtractorRegistry: Sendable {
         let sniffed = try TypeSniffer.sniff(fileAt: url, fileName: fileName, limits: limits)
         var content = try await extract(format: sniffed.format, url: url)
         content.warnings = sniffed.warnings + content.warnings
+        if content.text.isEmpty, content.warnings.isEmpty, ![.jpeg, .png].contains(sniffed.format) {
+            content.warnings.append(Notice("no_text", "No text was found in the file; it is stored but cannot be found by its words.",
+                                           arabic: "لم يوجد نص في الملف؛ حُفظ لكن لا يمكن العثور عليه بكلماته."))
+        }
         let (text, cut) = TextCleanup.capped(content.text, bytes: limits.maximumTextBytes)
         if cut {
             content.text = text

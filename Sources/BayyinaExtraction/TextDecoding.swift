@@ -26,6 +26,11 @@ public enum TextDecoding {
                            warnings: text == nil ? [Notice("invalid_utf16", "The UTF-16 text has invalid sequences and was not read.",
                                                             arabic: "نص UTF-16 فيه تسلسلات غير صالحة فلم يُقرأ.")] : [])
         }
+        if let order = utf16ByteOrder(of: bytes), let text = String(data: data, encoding: order) {
+            return Decoded(text: normalizedLineEnds(text), encoding: order == .utf16LittleEndian ? "utf-16le" : "utf-16be",
+                           warnings: [Notice("charset_guessed", "The text has no byte-order mark; it was read as UTF-16.",
+                                             arabic: "النص بلا علامة ترتيب البايتات؛ فقُرئ بترميز UTF-16.")])
+        }
         let charset = declaredCharset?.lowercased().trimmingCharacters(in: .whitespaces)
         if let charset, isArabicWindowsCharset(charset), let text = convert(bytes, from: "WINDOWS-1256") {
             return Decoded(text: normalizedLineEnds(text), encoding: "windows-1256", warnings: [])
@@ -50,6 +55,21 @@ public enum TextDecoding {
 
     private static func utf8(_ bytes: [UInt8], label: String) -> Decoded {
         Decoded(text: normalizedLineEnds(String(decoding: bytes, as: UTF8.self)), encoding: label, warnings: [])
+    }
+
+    /// UTF-16 without a byte-order mark, recognised by its high bytes: nearly all are 0 (Latin) or 6 (Arabic)
+    /// at odd positions for little-endian, at even positions for big-endian.
+    static func utf16ByteOrder(of bytes: some Collection<UInt8>) -> String.Encoding? {
+        let sample = Array(bytes.prefix(4096))
+        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+        func share(startingAt offset: Int) -> Double {
+            let high = stride(from: offset, to: sample.count, by: 2).map { sample[$0] }
+            return Double(high.filter { $0 == 0 || $0 == 6 }.count) / Double(high.count)
+        }
+        func zeros(startingAt offset: Int) -> Bool { stride(from: offset, to: sample.count, by: 2).contains { sample[$0] == 0 } }
+        if share(startingAt: 1) > 0.9, zeros(startingAt: 1), !zeros(startingAt: 0) { return .utf16LittleEndian }
+        if share(startingAt: 0) > 0.9, zeros(startingAt: 0), !zeros(startingAt: 1) { return .utf16BigEndian }
+        return nil
     }
 
     /// CRLF and lone CR become LF.

@@ -125,12 +125,12 @@ public enum TypeSniffer {
         if bytes.starts(with: Array("Rar!".utf8)) { return "a RAR archive" }
         if bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF]) { return "a 7-Zip archive" }
         let hasUTF16BOM = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !hasUTF16BOM, bytes.contains(0) { return "binary data" }
+        if !hasUTF16BOM, TextDecoding.utf16ByteOrder(of: bytes) == nil, bytes.contains(0) { return "binary data" }
         return nil
     }
 
     private static func textFormat(_ bytes: [UInt8], ext: String) throws(BayyinaError) -> DocumentFormat {
-        let sample = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let sample = TextDecoding.decode(Data(bytes.prefix(4096))).text
         if looksLikeEmail(sample) { return .email }
         let start = sample.drop(while: { $0 == "\u{FEFF}" || $0.isWhitespace }).prefix(1024).lowercased()
         if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.contains("<html")

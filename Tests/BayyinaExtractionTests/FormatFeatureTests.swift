@@ -89,3 +89,36 @@ import Testing
         #expect(content.text.isEmpty)
     }
 }
+
+@Suite struct DecodingEdgeTests {
+    let registry = ExtractorRegistry()
+
+    @Test func utf16WithoutByteOrderMarkIsRecognised() async throws {
+        let (sniffed, content) = try await registry.extract(fixture: "generated/utf16le_no_bom.txt")
+        #expect(sniffed.format == .text)
+        #expect(content.text == "ملاحظات بترميز UTF-16 دون علامة")
+        #expect(content.warnings.map(\.code) == ["charset_guessed"])
+    }
+
+    @Test func fileWithoutTextIsKeptWithANotice() async throws {
+        let (_, content) = try await registry.extract(fixture: "generated/whitespace_only.txt")
+        #expect(content.text.isEmpty)
+        #expect(content.warnings.map(\.code) == ["no_text"])
+        #expect(!content.warnings[0].arabic.isEmpty)
+    }
+
+    @Test(arguments: ["Untitled", "Microsoft Word - report.docx", "report_final_v2.pdf", "PowerPoint Presentation", "---", "بدون عنوان"])
+    func placeholderMetadataTitlesGiveWayToTheFirstHeading(placeholder: String) {
+        var content = ExtractedContent(mediaType: "application/pdf")
+        content.metadataTitle = placeholder
+        content.headingTitle = "تقرير ورشة العمل"
+        #expect(content.title(fileName: "x.pdf") == ("تقرير ورشة العمل", .firstHeading))
+    }
+
+    @Test func realMetadataTitlesAreKept() {
+        var content = ExtractedContent(mediaType: "application/pdf")
+        content.metadataTitle = "Minutes of the Forum, 20 March 2022"
+        content.headingTitle = "Minutes"
+        #expect(content.title(fileName: "x.pdf") == ("Minutes of the Forum, 20 March 2022", .metadata))
+    }
+}

@@ -173,3 +173,30 @@ struct TestStore {
         #expect(page.hits.map(\.document.sha256) == [try #require(outcome.sha256)])
     }
 }
+
+@Suite struct BatchIngestTests {
+    @Test func theSameFileTwiceInOneBatchIsOneDocument() async throws {
+        let store = try TestStore()
+        let file = Fixtures.url("docs/karak_hearing_notes.txt")
+        var outcomes: [IngestOutcome] = []
+        await store.repository.pipeline.ingest([IngestRequest(source: file), IngestRequest(source: file, originalName: "copy.txt")]) {
+            outcomes.append($0)
+        }
+        #expect(outcomes.map(\.status) == [.ingested, .duplicate])
+        #expect(outcomes[0].sha256 == outcomes[1].sha256)
+        #expect(try store.stored(outcomes[0]).0.filenames == ["karak_hearing_notes.txt", "copy.txt"])
+        #expect(store.storedFiles.count == 1)
+        #expect(try store.repository.verify(repair: false).ok)
+    }
+
+    @Test func aRejectedFileDoesNotStopTheBatch() async throws {
+        let store = try TestStore()
+        let requests = ["docs/capital_projects_2023.csv", "bad/budget_annex_bomb.docx", "docs/karak_hearing_notes.txt"]
+            .map { IngestRequest(source: Fixtures.url($0)) }
+        var outcomes: [IngestOutcome] = []
+        await store.repository.pipeline.ingest(requests) { outcomes.append($0) }
+        #expect(outcomes.map(\.status) == [.ingested, .rejected, .ingested])
+        #expect(outcomes.map(\.path) == requests.map(\.source.path))
+        #expect(store.storedFiles.count == 2)
+    }
+}

@@ -15,11 +15,13 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def write_zip(name, parts, stored_first=None):
+    """Writes a ZIP with fixed timestamps, so the same script always writes the same bytes."""
+    stamp = (2023, 10, 15, 0, 0, 0)
     with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as archive:
         if stored_first:
-            archive.writestr(zipfile.ZipInfo(stored_first[0]), stored_first[1], compress_type=zipfile.ZIP_STORED)
+            archive.writestr(zipfile.ZipInfo(stored_first[0], stamp), stored_first[1], compress_type=zipfile.ZIP_STORED)
         for path, text in parts.items():
-            archive.writestr(path, text)
+            archive.writestr(zipfile.ZipInfo(path, stamp), text, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def para(text):
@@ -117,6 +119,10 @@ def odf(name, mimetype, body):
 def text_files():
     with open("utf16_minutes.txt", "wb") as f:
         f.write("محضر مكتوب بترميز UTF-16\r\nالسطر الثاني".encode("utf-16"))
+    with open("utf16le_no_bom.txt", "wb") as f:
+        f.write("ملاحظات بترميز UTF-16 دون علامة".encode("utf-16-le"))
+    with open("whitespace_only.txt", "wb") as f:
+        f.write(b"   \n\t\n  ")
     with open("windows1256_notes.txt", "wb") as f:
         f.write("ملاحظات مكتوبة بترميز ويندوز العربي\nالسطر الثاني من الملاحظات".encode("cp1256"))
     html = "<html><body><p>دعوة إلى ورشة الموازنة المفتوحة</p></body></html>".encode("cp1256")

@@ -22,8 +22,8 @@ public struct ExtractorRegistry: Sendable {
                                            arabic: "لم يوجد نص في الملف؛ حُفظ لكن لا يمكن العثور عليه بكلماته."))
         }
         let (text, cut) = TextCleanup.capped(content.text, bytes: limits.maximumTextBytes)
-        if cut {
-            content.text = text
+        content.text = text
+        if cut, !content.warnings.contains(where: { $0.code == "text_truncated" }) {
             let megabytes = limits.maximumTextBytes >> 20
             content.warnings.append(Notice(
                 "text_truncated", "The text was cut at the \(megabytes) MB limit; the rest is not searchable.",
@@ -39,19 +39,52 @@ public struct ExtractorRegistry: Sendable {
         case .xlsx: return try SpreadsheetExtractor(limits: limits).extract(url)
         case .pptx: return try PresentationExtractor(limits: limits).extract(url)
         case .odt, .ods, .odp: return try OpenDocumentExtractor(format: format, limits: limits).extract(url)
-        case .html: return HTMLExtractor().extract(try read(url))
-        case .email: return EmailExtractor().extract(try read(url))
-        case .text, .markdown: return PlainTextExtractor(format: format).extract(try read(url))
-        case .csv: return CSVExtractor().extract(try read(url))
-        case .jpeg, .png: return ImageExtractor(format: format).extract(try read(url))
+        case .html: return try readingAtMost(2 * limits.maximumTextBytes, of: url) { HTMLExtractor().extract($0) }
+        case .email: return try readingAtMost(4 * limits.maximumTextBytes, of: url) { EmailExtractor().extract($0) }
+        case .text, .markdown: return try readingAtMost(limits.maximumTextBytes, of: url) { PlainTextExtractor(format: format).extract($0) }
+        case .csv: return try readingAtMost(limits.maximumTextBytes, of: url) { CSVExtractor().extract($0) }
+        case .jpeg, .png: return try readingAtMost(16 << 20, of: url) { ImageExtractor(format: format).extract($0) }
         }
     }
 
-    private func read(_ url: URL) throws(BayyinaError) -> Data {
+    /// Drops a UTF-8 sequence cut off by a read limit, so the cut does not look like invalid text.
+    static func withoutPartialCharacter(_ data: Data) -> Data {
+        var end = data.endIndex
+        var continuation = 0
+        while end > data.startIndex, continuation < 3, data[end - 1] & 0xC0 == 0x80 {
+            end -= 1
+            continuation += 1
+        }
+        guard end > data.startIndex else { return data }
+        let lead = data[end - 1]
+        let expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
+        if lead >= 0xC0, expected > continuation { return data[data.startIndex..<(end - 1)] }
+        return data
+    }
+
+    /// Extracts from at most `limit` bytes of the file, so a huge text file never sits in memory whole; a notice
+    /// says when the rest was left out.
+    private func readingAtMost(
+        _ limit: Int, of url: URL, _ extract: (Data) -> ExtractedContent
+    ) throws(BayyinaError) -> ExtractedContent {
+        let data: Data
+        let size: Int
         do {
-            return try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let head = try handle.read(upToCount: limit) ?? Data()
+            size = Int(try handle.seekToEnd())
+            data = size > head.count ? Self.withoutPartialCharacter(head) : head
         } catch {
             throw BayyinaError(.unreadableFile, "The file cannot be read.", underlying: error)
         }
+        var content = extract(data)
+        if size > data.count, !content.warnings.contains(where: { $0.code == "text_truncated" }) {
+            let megabytes = limit >> 20
+            content.warnings.append(Notice(
+                "text_truncated", "Only the first \(megabytes) MB of the file were read; the rest is not searchable.",
+                arabic: "قُرئ أول \(megabytes) ميغابايت فقط من الملف؛ ما بعده غير قابل للبحث."))
+        }
+        return content
     }
 }

@@ -122,3 +122,16 @@ import Testing
         #expect(content.title(fileName: "x.pdf") == ("Minutes of the Forum, 20 March 2022", .metadata))
     }
 }
+
+@Suite struct LargeInputTests {
+    @Test func hugeTextFileIsReadOnlyUpToTheTextLimit() async throws {
+        var limits = ExtractionLimits()
+        limits.maximumTextBytes = 1024
+        let folder = try TemporaryDirectory()
+        let file = try folder.file("big.txt", contents: Data(String(repeating: "سطر من محضر الاجتماع\n", count: 5000).utf8))
+        let (_, content) = try await ExtractorRegistry(limits: limits).extract(fileAt: file, fileName: "big.txt")
+        #expect(content.text.utf8.count <= 1024)
+        #expect(content.text.hasPrefix("سطر من محضر الاجتماع"))
+        #expect(content.warnings.map(\.code) == ["text_truncated"])
+    }
+}

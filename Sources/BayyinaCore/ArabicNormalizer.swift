@@ -8,9 +8,9 @@ import Foundation
 public enum ArabicNormalizer {
     public static func normalize(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        let composed = String(text).precomposedStringWithCompatibilityMapping
+        let source = needsCompatibilityMapping(text) ? String(text).precomposedStringWithCompatibilityMapping : String(text)
         var scalars = String.UnicodeScalarView()
-        for scalar in composed.unicodeScalars {
+        for scalar in source.unicodeScalars {
             fold(scalar, into: &scalars)
         }
         return String(scalars)
@@ -52,6 +52,16 @@ public enum ArabicNormalizer {
             } else {
                 output.append(scalar)
             }
+        }
+    }
+
+    /// NFKC changes only scalars outside the basic Latin and Arabic blocks that the folding below handles itself
+    /// (combining marks are dropped there): skipping it for the common case is much faster.
+    private static func needsCompatibilityMapping(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return value >= 0x2000 || (0x0250...0x02FF).contains(value) || (0x0374...0x05FF).contains(value)
+                || (0x0700...0x1DFF).contains(value) || value == 0xA0 || (0xA8...0xBE).contains(value)
         }
     }
 

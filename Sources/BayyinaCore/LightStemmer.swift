@@ -32,9 +32,15 @@ public enum LightStemmer {
         return map
     }()
 
-    static let articles = ["وال", "بال", "كال", "فال", "لل", "ال"]
-    static let proclitics = articles + ["و", "ب", "ل", "ف", "ك"]
-    static let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"]
+    /// Letters as Unicode scalars: normalized tokens compare letter by letter, much faster than as Strings.
+    typealias Letters = [Unicode.Scalar]
+
+    private static let protectedLetters: [Letters: Letters] = Dictionary(
+        uniqueKeysWithValues: protectedStems.map { (Array($0.key.unicodeScalars), Array($0.value.unicodeScalars)) })
+    private static let articles: [Letters] = ["وال", "بال", "كال", "فال", "لل", "ال"].map { Array($0.unicodeScalars) }
+    private static let proclitics: [Letters] = articles + ["و", "ب", "ل", "ف", "ك"].map { Array($0.unicodeScalars) }
+    private static let suffixes: [Letters] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"].map { Array($0.unicodeScalars) }
+    private static let waw: Unicode.Scalar = "\u{0648}"
     static let minimumStemLength = 3
 
     /// The token without its article or conjunction (الشفافية، والشفافية → شفافيه), the main reading first;
@@ -42,54 +48,60 @@ public enum LightStemmer {
     /// English words lose their plural ending. Used to rank near-exact matches above stem matches.
     public static func lightForms(of token: String) -> [String] {
         guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return [englishStem(token)] }
-        let letters = Array(token)
-        for prefix in proclitics where letters.count - prefix.count >= minimumStemLength && token.hasPrefix(prefix) {
-            let rest = String(letters.dropFirst(prefix.count))
-            if protectedStems[rest] != nil { return [rest] }
-        }
-        if protectedStems[token] != nil { return [token] }
-        for article in articles where letters.count - article.count >= minimumStemLength && token.hasPrefix(article) {
-            return [String(letters.dropFirst(article.count))]
-        }
-        if letters.first == "\u{0648}", letters.count - 1 >= minimumStemLength {
-            return [token, String(letters.dropFirst())]
-        }
-        return [token]
+        return lightForms(Array(token.unicodeScalars)).map(string)
     }
 
     /// The stems of a normalized token: its light forms without suffixes, the main reading first.
     public static func stems(of token: String) -> [String] {
-        let forms = lightForms(of: token)
-        guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return forms }
-        var result: [String] = []
-        for stem in forms.map({ stripSuffixes(Array($0)) }) where !result.contains(stem) { result.append(stem) }
-        return result
+        guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return [englishStem(token)] }
+        var result: [Letters] = []
+        for stem in lightForms(Array(token.unicodeScalars)).map(stripSuffixes) where !result.contains(stem) { result.append(stem) }
+        return result.map(string)
     }
 
     /// A prefix typed in a query (`تشاور*`), with its article removed so it matches light forms and stems.
     public static func stemPrefix(_ token: String) -> String {
-        let letters = Array(token)
-        for article in articles where letters.count - article.count >= minimumStemLength && token.hasPrefix(article) {
-            return String(letters.dropFirst(article.count))
+        let letters = Array(token.unicodeScalars)
+        for article in articles where letters.count - article.count >= minimumStemLength && letters.starts(with: article) {
+            return string(Array(letters.dropFirst(article.count)))
         }
         return token
     }
 
-    private static func stripSuffixes(_ word: [Character]) -> String {
+    private static func lightForms(_ word: Letters) -> [Letters] {
+        for prefix in proclitics where word.count - prefix.count >= minimumStemLength && word.starts(with: prefix) {
+            let rest = Array(word.dropFirst(prefix.count))
+            if protectedLetters[rest] != nil { return [rest] }
+        }
+        if protectedLetters[word] != nil { return [word] }
+        for article in articles where word.count - article.count >= minimumStemLength && word.starts(with: article) {
+            return [Array(word.dropFirst(article.count))]
+        }
+        if word.first == waw, word.count - 1 >= minimumStemLength {
+            return [word, Array(word.dropFirst())]
+        }
+        return [word]
+    }
+
+    private static func stripSuffixes(_ word: Letters) -> Letters {
         var current = word
         for suffix in suffixes {
-            if let kept = protectedStems[String(current)] { return kept }
-            let suffixLetters = Array(suffix)
-            if current.count - suffixLetters.count >= minimumStemLength, current.suffix(suffixLetters.count).elementsEqual(suffixLetters) {
-                current.removeLast(suffixLetters.count)
+            if let kept = protectedLetters[current] { return kept }
+            if current.count - suffix.count >= minimumStemLength, current.suffix(suffix.count).elementsEqual(suffix) {
+                current.removeLast(suffix.count)
             }
         }
-        return protectedStems[String(current)] ?? String(current)
+        return protectedLetters[current] ?? current
+    }
+
+    private static func string(_ letters: Letters) -> String {
+        String(String.UnicodeScalarView(letters))
     }
 
     static func englishStem(_ word: String) -> String {
-        guard word.count > 3, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return word }
-        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        let letters = word.utf8
+        guard letters.count > 3, letters.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) }) else { return word }
+        if word.hasSuffix("ies"), letters.count > 4 { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("sses") { return String(word.dropLast(2)) }
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("s") { return String(word.dropLast()) }

@@ -61,7 +61,7 @@ public enum TextDecoding {
     /// at odd positions for little-endian, at even positions for big-endian.
     static func utf16ByteOrder(of bytes: some Collection<UInt8>) -> String.Encoding? {
         let sample = Array(bytes.prefix(4096))
-        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+        guard sample.count >= 8, sample.count % 2 == 0, sample.contains(0) else { return nil }
         func share(startingAt offset: Int) -> Double {
             let high = stride(from: offset, to: sample.count, by: 2).map { sample[$0] }
             return Double(high.filter { $0 == 0 || $0 == 6 }.count) / Double(high.count)

@@ -65,7 +65,7 @@ public struct SearchPage: Sendable {
 extension IndexDatabase {
     public func search(_ request: SearchRequest) throws(BayyinaError) -> SearchPage {
         var conditions = ["documents_fts MATCH ?"]
-        var arguments: StatementArguments = [request.query.expression]
+        var filterValues: [(any DatabaseValueConvertible)?] = []
         if request.audience == .public { conditions.append("d.classification = 'public'") }
         let filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
             ("d.classification = ?", request.classification?.rawValue),
@@ -77,25 +77,28 @@ extension IndexDatabase {
         ]
         for case let (condition, value?) in filters {
             conditions.append(condition)
-            _ = arguments.append(contentsOf: [value])
+            filterValues.append(value)
         }
-        let whereClause = conditions.joined(separator: " AND ")
-        let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE \(whereClause)"
+        let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE \(conditions.joined(separator: " AND "))"
+        let query = request.query
         do {
             return try pool.read { db in
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: arguments) ?? 0
-                var pageArguments: StatementArguments = [request.query.closeExpression]
-                _ = pageArguments.append(contentsOf: arguments)
-                _ = pageArguments.append(contentsOf: [max(0, request.limit), max(0, request.offset)])
-                let closeTier = "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+                let total = try Int.fetchOne(
+                    db, sql: "SELECT count(*) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
+                let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
+                let pageArguments = StatementArguments([query.closeExpression, query.expression] + filterValues + paging)
+                let tier = "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
                 let ranked = try Row.fetchAll(
-                    db, sql: "SELECT d.id, documents_fts.rank AS score, \(closeTier) AS close \(from) ORDER BY close DESC, documents_fts.rank LIMIT ? OFFSET ?",
+                    db, sql: """
+                        SELECT d.id, documents_fts.rank AS score, \(tier) AS close \(from)
+                        ORDER BY close DESC, documents_fts.rank LIMIT ? OFFSET ?
+                        """,
                     arguments: pageArguments)
                 let ids = ranked.map { $0["id"] as Int64 }
                 let list = ids.map(String.init).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
                 let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
-                let snippets = try Self.snippets(ids: ids, expression: request.query.expression, db: db)
+                let snippets = try Self.snippets(ids: ids, expression: query.expression, db: db)
                 let hits = ranked.compactMap { ranking -> SearchHit? in
                     let id: Int64 = ranking["id"]
                     guard let document = documents[id] else { return nil }

@@ -50,14 +50,25 @@ public struct SearchQuery: Sendable, Equatable {
         self.terms = terms
     }
 
-    /// The FTS5 MATCH expression: each term as written (normalized), as its light form or as its stem.
+    /// The FTS5 MATCH expression that ranks: each term as written (normalized), as its light form or as its stem,
+    /// so that bm25 weighs exact forms more than stems.
     public var expression: String {
         terms.map { term in
             "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
 
-    /// The expression that only light forms satisfy (no suffix stemming): documents matching it rank first.
+    /// An expression that matches the same documents as ``expression`` more cheaply, for counting: a word's or a
+    /// phrase's stems are shared by all its spellings, so the stem alone finds them all (a prefix keeps its three
+    /// forms, since a stem may be shorter than the prefix typed).
+    public var countingExpression: String {
+        terms.map { term in
+            if case .prefix = term { return "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")" }
+            return render(term, marker: .stem)
+        }.joined(separator: " AND ")
+    }
+
+    /// The expression that documents with every term but for an article or conjunction satisfy: they rank second.
     public var closeExpression: String {
         terms.map { render($0, marker: .light) }.joined(separator: " AND ")
     }

@@ -81,6 +81,10 @@ struct IngestCommand: AsyncParsableCommand {
                 files.append((url, ""))
                 continue
             }
+            if name != nil {
+                throw BayyinaError(.invalidArgument, "--name names a single file, but \(path) is a folder.",
+                                   arabic: "الخيار --name لملف واحد، لكن \(path) مجلد.")
+            }
             let enumerator = FileManager.default.enumerator(
                 at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
             var found: [URL] = []

@@ -76,6 +76,7 @@ import Testing
         #expect(try cli.run("show", "not-a-hash").status == 2)
         #expect(try cli.run("no-such-command").status == 2)
         #expect(try cli.run("ingest", "/no/such/file.pdf").status == 2)
+        #expect(try cli.run("ingest", Fixtures.url("docs").path, "--name", "x.txt").status == 2)
         #expect(try cli.run("listing").status == 0)
     }
 

@@ -8,7 +8,6 @@ public struct BayyinaError: Error, Sendable, CustomStringConvertible {
         public static let emptyFile = Code(rawValue: "empty_file")
         public static let unsupportedType = Code(rawValue: "unsupported_type")
         public static let disallowedType = Code(rawValue: "disallowed_type")
-        public static let typeMismatch = Code(rawValue: "type_mismatch")
         public static let encryptedDocument = Code(rawValue: "encrypted_document")
         public static let tooLarge = Code(rawValue: "too_large")
         public static let malformedContainer = Code(rawValue: "malformed_container")

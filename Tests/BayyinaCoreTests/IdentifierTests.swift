@@ -42,7 +42,7 @@ import Testing
 @Suite struct LanguageTests {
     @Test func everyErrorCodeHasItsOwnArabicSummary() {
         let codes: [BayyinaError.Code] = [
-            .emptyFile, .unsupportedType, .disallowedType, .typeMismatch, .encryptedDocument, .tooLarge, .malformedContainer,
+            .emptyFile, .unsupportedType, .disallowedType, .encryptedDocument, .tooLarge, .malformedContainer,
             .forbiddenDoctype, .extractionFailed, .extractionTimeout, .fileNotFound, .unreadableFile, .invalidPlan,
             .unknownCommitment, .unknownMilestone, .unknownDocument, .invalidQuery, .invalidArgument, .storageFailure,
             .databaseFailure, .planConflict,

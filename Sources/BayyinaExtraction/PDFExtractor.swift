@@ -59,7 +59,29 @@ struct PDFExtractor {
             previous = scalar
             scalars.append(scalar)
         }
-        return String(scalars).precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{0C}", with: "\n\n")
+        let folded = String(scalars).precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{0C}", with: "\n\n")
+        return reattachStrayMarks(folded)
+    }
+
+    /// poppler puts the tanween or haraka that ends a right-to-left word on a line of its own, before the word
+    /// (تنفيذاً comes out as "ً" then "تنفيذا"). A line of nothing but Arabic marks is joined to the end of the first
+    /// word of the next line.
+    static func reattachStrayMarks(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index + 1 < lines.count {
+            let marks = lines[index].unicodeScalars.filter { !$0.properties.isWhitespace }
+            guard !marks.isEmpty, marks.allSatisfy({ (0x064B...0x065F).contains($0.value) || $0.value == 0x0670 }) else {
+                index += 1
+                continue
+            }
+            var next = lines[index + 1]
+            let wordEnd = next.firstIndex(where: \.isWhitespace) ?? next.endIndex
+            next.insert(contentsOf: String(String.UnicodeScalarView(marks)), at: wordEnd)
+            lines[index + 1] = next
+            lines.remove(at: index)
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func fields(_ output: String) -> [String: String] {

@@ -52,7 +52,7 @@ struct SearchCommand: AsyncParsableCommand {
             Output.line("")
             Output.line("\(offset + number + 1). \(document.title)")
             Output.line("   \(document.sha256.hex.prefix(12))  \(document.mediaType)  \(document.classification.rawValue)\(links.isEmpty ? "" : "  [\(links)]")")
-            Output.line("   " + hit.snippet.marked(start: "«", end: "»").replacingOccurrences(of: "\n", with: " "))
+            Output.line("   " + Output.oneLine(hit.snippet.marked(start: "«", end: "»")))
         }
     }
 }

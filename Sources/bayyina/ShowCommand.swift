@@ -28,13 +28,17 @@ struct ShowCommand: AsyncParsableCommand {
             [ui.pick("media type", "نوع الملف"), document.mediaType], [ui.pick("size", "الحجم"), "\(document.size) B"],
             [ui.pick("file names", "أسماء الملف"), document.filenames.joined(separator: ", ")],
             [ui.pick("classification", "التصنيف"), document.classification.rawValue],
-            [ui.pick("commitments", "الالتزامات"), document.commitments.map(\.rawValue).joined(separator: ", ")],
-            [ui.pick("milestones", "الأنشطة"), document.milestones.map(\.rawValue).joined(separator: ", ")],
+            [ui.pick("commitments", "الالتزامات"), Self.list(document.commitments.map(\.rawValue))],
+            [ui.pick("milestones", "الأنشطة"), Self.list(document.milestones.map(\.rawValue))],
         ] + document.warnings.map { [ui.pick("warning", "تنبيه"), $0.text(in: ui)] }
         Output.table([ui.pick("FIELD", "الحقل"), ui.pick("VALUE", "القيمة")], rows)
         if text {
             Output.line("")
             Output.line(body)
         }
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.isEmpty ? "—" : items.joined(separator: ", ")
     }
 }

@@ -109,6 +109,16 @@ import Testing
         #expect(content.text.contains("Accept donations through bank accounts"))
     }
 
+    @Test func strayTanweenLinesRejoinTheirWord() {
+        #expect(PDFExtractor.reattachStrayMarks("\u{064B}\nتنفيذا أصدرت الهيئة") == "تنفيذاً أصدرت الهيئة")
+        #expect(PDFExtractor.reattachStrayMarks("سطر عادي\nآخر") == "سطر عادي\nآخر")
+    }
+
+    @Test func arabicPDFKeepsTanweenOnItsWord() async throws {
+        let (_, content) = try await extract("docs/integrity_index_2022_summary.pdf")
+        #expect(content.text.contains("تنفيذاً"))
+    }
+
     @Test func bidiRunsThatMeetAreSeparatedByASpace() {
         #expect(PDFExtractor.clean("\u{202B}كلمة\u{202C}\u{202B}أخرى\u{202C}") == "كلمة أخرى")
         #expect(PDFExtractor.clean("\u{FEFB}") == "لا")

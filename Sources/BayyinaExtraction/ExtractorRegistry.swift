@@ -13,9 +13,10 @@ public struct ExtractorRegistry: Sendable {
     }
 
     /// Sniffs and extracts a file; `fileName` is the (sanitized) name it arrived under, used only as a hint.
-    public func extract(fileAt url: URL, fileName: String) async throws(BayyinaError) -> (SniffedType, ExtractedContent) {
+    /// `password` opens a password-protected PDF; it is used for this extraction only and never stored.
+    public func extract(fileAt url: URL, fileName: String, password: String? = nil) async throws(BayyinaError) -> (SniffedType, ExtractedContent) {
         let sniffed = try TypeSniffer.sniff(fileAt: url, fileName: fileName, limits: limits)
-        var content = try await extract(format: sniffed.format, url: url)
+        var content = try await extract(format: sniffed.format, url: url, password: password)
         content.warnings = sniffed.warnings + content.warnings
         if content.text.isEmpty, content.warnings.isEmpty, ![.jpeg, .png].contains(sniffed.format) {
             content.warnings.append(Notice("no_text", "No text was found in the file; it is stored but cannot be found by its words.",
@@ -32,9 +33,9 @@ public struct ExtractorRegistry: Sendable {
         return (sniffed, content)
     }
 
-    private func extract(format: DocumentFormat, url: URL) async throws(BayyinaError) -> ExtractedContent {
+    private func extract(format: DocumentFormat, url: URL, password: String?) async throws(BayyinaError) -> ExtractedContent {
         switch format {
-        case .pdf: return try await PDFExtractor(limits: limits).extract(url)
+        case .pdf: return try await PDFExtractor(limits: limits, password: password).extract(url)
         case .docx: return try WordprocessingExtractor(limits: limits).extract(url)
         case .xlsx: return try SpreadsheetExtractor(limits: limits).extract(url)
         case .pptx: return try PresentationExtractor(limits: limits).extract(url)

@@ -5,16 +5,24 @@ import Foundation
 /// so that a hostile PDF can crash or hang only the child. Bidi controls are removed and the text NFKC-folded.
 struct PDFExtractor {
     let limits: ExtractionLimits
+    /// The user password of a protected PDF, if the person ingesting it gave one.
+    let password: String?
 
     func extract(_ url: URL) async throws(BayyinaError) -> ExtractedContent {
         var content = ExtractedContent(mediaType: DocumentFormat.pdf.mediaType)
-        let info = try await ChildProcess.run("pdfinfo", ["-isodates", "-enc", "UTF-8", url.path], limits: limits, outputLimit: 1 << 20)
+        let passwordArguments = password.map { ["-upw", $0] } ?? []
+        let info = try await ChildProcess.run(
+            "pdfinfo", passwordArguments + ["-isodates", "-enc", "UTF-8", url.path], limits: limits, outputLimit: 1 << 20)
         guard info.succeeded else {
             if info.standardError.contains("Incorrect password") {
-                content.warnings.append(Notice(
-                    "encrypted_document",
-                    "The PDF is encrypted with a password, so its text cannot be read. The record is kept without text; ingest an unprotected copy to make it searchable.",
-                    arabic: "ملف PDF مشفّر بكلمة مرور فلا يمكن قراءة نصه. حُفظ السجل بلا نص؛ أدخل نسخة غير محمية لتصبح قابلة للبحث."))
+                throw password == nil
+                    ? BayyinaError(
+                        .encryptedDocument,
+                        "The PDF is protected by a password, so its text cannot be read. Ingest it again with --password PASSWORD (the password opens the file once and is never stored), or ingest an unprotected copy.",
+                        arabic: "ملف PDF محمي بكلمة مرور فلا يمكن قراءة نصه. أعد إدخاله مع --password وكلمة المرور (تُستخدم مرة واحدة ولا تُحفظ)، أو أدخل نسخة غير محمية.")
+                    : BayyinaError(
+                        .encryptedDocument, "The password given does not open this PDF. Check it and ingest the file again.",
+                        arabic: "كلمة المرور المعطاة لا تفتح ملف PDF هذا. تحقق منها وأعد إدخال الملف.")
             } else {
                 content.warnings.append(Notice(
                     "damaged_pdf",
@@ -29,7 +37,7 @@ struct PDFExtractor {
         content.created = fields["CreationDate"]
         content.pages = fields["Pages"].flatMap { Int($0) }
         let text = try await ChildProcess.run(
-            "pdftotext", ["-enc", "UTF-8", "-nopgbrk", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
+            "pdftotext", passwordArguments + ["-enc", "UTF-8", "-nopgbrk", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
         if !text.succeeded {
             content.warnings.append(Notice(
                 "partial_pdf", "Only part of the PDF could be read (\(Self.firstLine(text.standardError))).",

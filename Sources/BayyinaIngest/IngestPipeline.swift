@@ -15,10 +15,12 @@ public struct IngestRequest: Sendable {
     public var milestones: [MilestoneID]
     public var classification: Classification
     public var legalBasis: String?
+    /// Opens a password-protected PDF for extraction; never stored.
+    public var password: String?
 
     public init(
         source: URL, originalName: String? = nil, folder: String = "", commitments: [CommitmentID] = [],
-        milestones: [MilestoneID] = [], classification: Classification = .public, legalBasis: String? = nil
+        milestones: [MilestoneID] = [], classification: Classification = .public, legalBasis: String? = nil, password: String? = nil
     ) {
         self.source = source
         self.originalName = originalName
@@ -27,6 +29,7 @@ public struct IngestRequest: Sendable {
         self.milestones = milestones
         self.classification = classification
         self.legalBasis = legalBasis
+        self.password = password
     }
 }
 
@@ -138,7 +141,7 @@ public struct IngestPipeline: Sendable {
                 mediaType: "application/octet-stream", size: blob.size, filenames: [name], folders: [request.folder],
                 classification: request.classification, legalBasis: request.legalBasis, commitments: request.commitments,
                 milestones: request.milestones, ingestedAt: Timestamp.now())
-            let record = try await extract(blob.url, into: template)
+            let record = try await extract(blob.url, into: template, password: request.password)
             outcome.sha256 = blob.hash
             outcome.title = record.document.title
             outcome.warnings = record.document.warnings
@@ -152,9 +155,9 @@ public struct IngestPipeline: Sendable {
     }
 
     /// Sniffs and extracts a file and fills in what extraction decides: title, metadata, text, warnings.
-    private func extract(_ url: URL, into template: Document) async throws(BayyinaError) -> NewDocument {
+    private func extract(_ url: URL, into template: Document, password: String? = nil) async throws(BayyinaError) -> NewDocument {
         let name = template.filenames.first ?? url.lastPathComponent
-        let (sniffed, content) = try await extractors.extract(fileAt: url, fileName: name)
+        let (sniffed, content) = try await extractors.extract(fileAt: url, fileName: name, password: password)
         var document = template
         let title = content.title(fileName: name)
         document.title = title.text

@@ -14,6 +14,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "public or restricted.") var classification: Classification = .public
     @Option(name: .customLong("legal-basis"), help: "Why a restricted document is withheld (the legal basis).") var legalBasis: String?
     @Option(help: "The name the file arrived under (a single file only), e.g. an upload's name.") var name: String?
+    @Option(help: "The password of a protected PDF; it opens the file once and is never stored.") var password: String?
     @Argument(help: "Files or folders.") var paths: [String]
 
     func validate() throws {
@@ -28,7 +29,7 @@ struct IngestCommand: AsyncParsableCommand {
         let requests = try expand().map { file in
             IngestRequest(
                 source: file.url, originalName: name, folder: file.folder, commitments: commitments, milestones: milestones,
-                classification: classification, legalBasis: legalBasis)
+                classification: classification, legalBasis: legalBasis, password: password)
         }
         let showProgress = requests.count > 1 && Output.standardErrorIsTerminal
         var counts: [IngestOutcome.Status: Int] = [:]

@@ -80,6 +80,19 @@ import Testing
         #expect(try cli.run("listing").status == 0)
     }
 
+    @Test func protectedPDFNeedsItsPasswordWhichIsNeverStored() throws {
+        let cli = try CLIRunner()
+        let file = Fixtures.url("bad/irm_draft_encrypted.pdf").path
+        let refused = try cli.run("ingest", file, "--json")
+        #expect(refused.status == 1)
+        #expect(try JSONValue.parse(Data(refused.output.utf8))["error"]?["code"]?.string == "encrypted_document")
+        let opened = try cli.run("ingest", file, "--password", "ogp-2023", "--json")
+        #expect(opened.status == 0)
+        #expect(try JSONValue.parse(Data(opened.output.utf8))["title"]?.string == "Draft Input to the IRM Review")
+        let database = try Data(contentsOf: cli.store.appendingPathComponent("bayyina.sqlite"))
+        #expect(database.range(of: Data("ogp-2023".utf8)) == nil)
+    }
+
     @Test func planErrorsNameTheJSONPath() throws {
         let cli = try CLIRunner()
         let bad = try cli.folder.file("plan.json", contents: Data(#"{"id":"P","commitments":[{"id":"C1","title_en":"x","milestones":[{"id":"C1.M1","status":"finished"}]}]}"#.utf8))

@@ -55,10 +55,33 @@ import Testing
         #expect(content.text.contains("reviewed the format of capital project records"))
     }
 
-    @Test func encryptedPDFKeepsARecordWithoutTextAndSaysWhy() async throws {
-        let (_, content) = try await registry.extract(fixture: "bad/irm_draft_encrypted.pdf")
-        #expect(content.text.isEmpty)
-        #expect(content.warnings.map(\.code) == ["encrypted_document"])
+    @Test func passwordProtectedPDFIsRefusedWithHowToOpenIt() async {
+        await #expect {
+            _ = try await registry.extract(fixture: "bad/irm_draft_encrypted.pdf")
+        } throws: { error in
+            guard let error = error as? BayyinaError else { return false }
+            return error.code == .encryptedDocument && error.message.contains("--password") && error.arabicMessage.contains("--password")
+        }
+    }
+
+    @Test func thePasswordOpensAProtectedPDF() async throws {
+        let url = Fixtures.url("bad/irm_draft_encrypted.pdf")
+        let (_, content) = try await registry.extract(fileAt: url, fileName: url.lastPathComponent, password: "ogp-2023")
+        #expect(content.text.contains("This draft summarises the evidence available for each milestone."))
+        #expect(content.title(fileName: "x.pdf").text == "Draft Input to the IRM Review")
+    }
+
+    @Test func aWrongPasswordIsAClearError() async {
+        let url = Fixtures.url("bad/irm_draft_encrypted.pdf")
+        await #expect {
+            _ = try await registry.extract(fileAt: url, fileName: url.lastPathComponent, password: "wrong")
+        } throws: { ($0 as? BayyinaError)?.message.contains("does not open") == true }
+    }
+
+    @Test func permissionsOnlyPDFIsReadNormally() async throws {
+        let (_, content) = try await registry.extract(fixture: "generated/permissions_only.pdf")
+        #expect(content.text.contains("Accept donations through bank accounts"))
+        #expect(content.warnings.isEmpty)
     }
 
     @Test func truncatedPDFKeepsARecordWithAWarning() async throws {

@@ -57,6 +57,7 @@ CREATE TABLE documents (
     legal_basis TEXT,
     warnings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
     attachments TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attachments)),
+    properties TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
     extractor TEXT NOT NULL,
     extractor_version INTEGER NOT NULL CHECK (extractor_version > 0),
     ingested_at TEXT NOT NULL

@@ -83,6 +83,7 @@ public struct Document: Hashable, Sendable, Identifiable {
     public var milestones: [MilestoneID]
     public var warnings: [Notice]
     public var attachments: [String]
+    public var properties: DocumentProperties
     public var ingestedAt: String
 
     public init(
@@ -90,7 +91,7 @@ public struct Document: Hashable, Sendable, Identifiable {
         language: DocumentLanguage?, pages: Int?, mediaType: String, size: Int64, filenames: [String],
         folders: [String] = [], classification: Classification, legalBasis: String? = nil,
         commitments: [CommitmentID] = [], milestones: [MilestoneID] = [], warnings: [Notice] = [],
-        attachments: [String] = [], ingestedAt: String
+        attachments: [String] = [], properties: DocumentProperties = DocumentProperties(), ingestedAt: String
     ) {
         self.sha256 = sha256
         self.title = title
@@ -109,6 +110,7 @@ public struct Document: Hashable, Sendable, Identifiable {
         self.milestones = milestones
         self.warnings = warnings
         self.attachments = attachments
+        self.properties = properties
         self.ingestedAt = ingestedAt
     }
 }

@@ -14,6 +14,7 @@ public struct ExtractedContent: Sendable {
     public var created: String?
     public var pages: Int?
     public var attachments: [String] = []
+    public var properties = DocumentProperties()
     public var warnings: [Notice] = []
 
     public init(mediaType: String) {

@@ -55,6 +55,9 @@ struct HTMLExtractor {
             guard let value = TextCleanup.singleLine(meta.attribute("content")) else { continue }
             if key == "author" || key == "article:author", content.author == nil { content.author = value }
             if Self.dateMetaNames.contains(key), content.created == nil { content.created = value }
+            if key == "keywords" { content.properties.keywords = DocumentProperties.keywords(from: value) }
+            if key == "generator" { content.properties.creatorTool = value }
+            if key == "article:modified_time" || key == "dcterms.modified" { content.properties.modified = value }
         }
     }
 

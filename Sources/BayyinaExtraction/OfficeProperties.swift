@@ -6,32 +6,49 @@ struct OfficeProperties {
     var title: String?
     var author: String?
     var created: String?
+    var properties = DocumentProperties()
 
-    /// Reads `docProps/core.xml` of an OOXML package.
+    /// Reads `docProps/core.xml` and `docProps/app.xml` of an OOXML package.
     static func ooxml(_ container: ZipContainer) throws(BayyinaError) -> OfficeProperties {
-        guard let data = try container.read("docProps/core.xml"), let root = try ParsedMarkup.xml(data, part: "docProps/core.xml").root
-        else { return OfficeProperties() }
-        return OfficeProperties(
-            title: root.first("title").flatMap { TextCleanup.singleLine($0.text) },
-            author: root.first("creator").flatMap { TextCleanup.singleLine($0.text) },
-            created: root.first("created").flatMap { TextCleanup.singleLine($0.text) })
+        var result = OfficeProperties()
+        if let data = try container.read("docProps/core.xml"), let root = try ParsedMarkup.xml(data, part: "docProps/core.xml").root {
+            result.title = value(root, "title")
+            result.author = value(root, "creator")
+            result.created = value(root, "created")
+            result.properties.subject = value(root, "subject")
+            result.properties.keywords = DocumentProperties.keywords(from: value(root, "keywords"))
+            result.properties.modified = value(root, "modified")
+        }
+        if let data = try container.read("docProps/app.xml"), let root = try ParsedMarkup.xml(data, part: "docProps/app.xml").root {
+            result.properties.creatorTool = value(root, "Application")
+        }
+        return result
     }
 
     /// Reads `meta.xml` of an OpenDocument package.
     static func openDocument(_ container: ZipContainer) throws(BayyinaError) -> OfficeProperties {
         guard let data = try container.read("meta.xml"), let root = try ParsedMarkup.xml(data, part: "meta.xml").root
         else { return OfficeProperties() }
-        let author = root.first("initial-creator") ?? root.first("creator")
-        return OfficeProperties(
-            title: root.first("title").flatMap { TextCleanup.singleLine($0.text) },
-            author: author.flatMap { TextCleanup.singleLine($0.text) },
-            created: root.first("creation-date").flatMap { TextCleanup.singleLine($0.text) })
+        var result = OfficeProperties()
+        result.title = value(root, "title")
+        result.author = value(root, "initial-creator") ?? value(root, "creator")
+        result.created = value(root, "creation-date")
+        result.properties.subject = value(root, "subject")
+        result.properties.keywords = root.all("keyword").compactMap { TextCleanup.singleLine($0.text) }
+        result.properties.modified = value(root, "date")
+        result.properties.creatorTool = value(root, "generator")
+        return result
+    }
+
+    private static func value(_ root: MarkupNode, _ localName: String) -> String? {
+        root.first(localName).flatMap { TextCleanup.singleLine($0.text) }
     }
 
     func apply(to content: inout ExtractedContent) {
         content.metadataTitle = title
         content.author = author
         content.created = created
+        content.properties = properties
     }
 }
 

@@ -32,10 +32,17 @@ struct PDFExtractor {
             return content
         }
         let fields = Self.fields(String(decoding: info.output, as: UTF8.self))
-        content.metadataTitle = fields["Title"]
-        content.author = fields["Author"]
-        content.created = fields["CreationDate"]
+        let xmp = fields["Metadata Stream"] == "yes" ? try await readXMP(url, passwordArguments: passwordArguments) : XMPMetadata()
+        content.metadataTitle = fields["Title"] ?? xmp.title
+        content.author = fields["Author"] ?? xmp.creator
+        content.created = fields["CreationDate"] ?? xmp.created
         content.pages = fields["Pages"].flatMap { Int($0) }
+        content.properties = DocumentProperties(
+            subject: fields["Subject"] ?? xmp.description,
+            keywords: DocumentProperties.keywords(from: fields["Keywords"]).nonEmpty ?? xmp.keywords,
+            creatorTool: fields["Creator"] ?? xmp.creatorTool ?? fields["Producer"], modified: fields["ModDate"] ?? xmp.modified,
+            pdfVersion: fields["PDF version"], tagged: fields["Tagged"].map { $0 == "yes" },
+            encrypted: fields["Encrypted"].map { $0.hasPrefix("yes") })
         let text = try await ChildProcess.run(
             "pdftotext", passwordArguments + ["-enc", "UTF-8", "-nopgbrk", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
         if !text.succeeded {
@@ -51,6 +58,13 @@ struct PDFExtractor {
                 arabic: "ملف PDF بلا طبقة نص (قد يكون صورة ممسوحة)؛ حُفظ لكن لا يمكن العثور عليه بكلماته بعد."))
         }
         return content
+    }
+
+    /// The XMP packet of the PDF (`pdfinfo -meta`), for what the Info dictionary lacks.
+    private func readXMP(_ url: URL, passwordArguments: [String]) async throws(BayyinaError) -> XMPMetadata {
+        let meta = try await ChildProcess.run("pdfinfo", passwordArguments + ["-meta", url.path], limits: limits, outputLimit: 4 << 20)
+        guard meta.succeeded, let start = meta.output.firstIndex(of: UInt8(ascii: "<")) else { return XMPMetadata() }
+        return (try? XMPMetadata(Data(meta.output[start...]))) ?? XMPMetadata()
     }
 
     /// Removes poppler's bidi embedding controls (a space where one run ends and the next begins) and folds

@@ -101,13 +101,13 @@ extension IndexDatabase {
         let document = new.document
         try db.execute(sql: """
             INSERT INTO documents(sha256, title, title_source, author, created, language, pages, media_type, size, body,
-                classification, legal_basis, warnings, attachments, extractor, extractor_version, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                classification, legal_basis, warnings, attachments, properties, extractor, extractor_version, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [document.sha256.hex, document.title, document.titleSource.rawValue, document.author,
                              document.created, document.language?.rawValue, document.pages, document.mediaType,
                              document.size, new.text, document.classification.rawValue, document.legalBasis,
                              try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
-                             new.extractor, new.extractorVersion, document.ingestedAt])
+                             try JSONText.encode(document.properties), new.extractor, new.extractorVersion, document.ingestedAt])
         let id = db.lastInsertedRowID
         try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
         try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
@@ -132,12 +132,12 @@ extension IndexDatabase {
         try write { db in
             try db.execute(sql: """
                 UPDATE documents SET title = ?, title_source = ?, author = ?, created = ?, language = ?, pages = ?, media_type = ?,
-                    body = ?, warnings = ?, attachments = ?, extractor = ?, extractor_version = ?
+                    body = ?, warnings = ?, attachments = ?, properties = ?, extractor = ?, extractor_version = ?
                 WHERE sha256 = ?
                 """, arguments: [document.title, document.titleSource.rawValue, document.author, document.created,
                                  document.language?.rawValue, document.pages, document.mediaType, new.text,
                                  try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
-                                 new.extractor, new.extractorVersion, document.sha256.hex])
+                                 try JSONText.encode(document.properties), new.extractor, new.extractorVersion, document.sha256.hex])
             guard db.changesCount == 1 else {
                 throw BayyinaError(.unknownDocument, "No document has the hash \(document.sha256).",
                                    arabic: "لا توجد وثيقة بالبصمة \(document.sha256).")
@@ -246,10 +246,10 @@ extension IndexDatabase {
                 folders: arrivals.map(\.folder), classification: Classification(rawValue: row["classification"]) ?? .restricted,
                 legalBasis: row["legal_basis"], commitments: (commitments[id] ?? []).sorted(), milestones: (milestones[id] ?? []).sorted(),
                 warnings: try JSONText.decode([Notice].self, row["warnings"]), attachments: try JSONText.decode([String].self, row["attachments"]),
-                ingestedAt: row["ingested_at"])
+                properties: try JSONText.decode(DocumentProperties.self, row["properties"]), ingestedAt: row["ingested_at"])
         }
     }
 
     /// Every column of `documents` but the text.
-    static let metadataColumns = "id, sha256, title, title_source, author, created, language, pages, media_type, size, classification, legal_basis, warnings, attachments, ingested_at"
+    static let metadataColumns = "id, sha256, title, title_source, author, created, language, pages, media_type, size, classification, legal_basis, warnings, attachments, properties, ingested_at"
 }

@@ -169,6 +169,7 @@ public struct IngestPipeline: Sendable {
         document.mediaType = content.mediaType
         document.warnings = content.warnings
         document.attachments = content.attachments
+        document.properties = content.properties
         return NewDocument(
             document: document, text: content.text, extractor: sniffed.format.rawValue,
             extractorVersion: ExtractorRegistry.versions[sniffed.format] ?? 1)

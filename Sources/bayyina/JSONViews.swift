@@ -20,6 +20,7 @@ struct DocumentJSON: Encodable {
     var commitments: [String]
     var milestones: [String]
     var attachments: [String]
+    var properties: DocumentProperties
     var warnings: [String]
     var warningsAr: [String]
     var ingestedAt: String
@@ -42,6 +43,7 @@ struct DocumentJSON: Encodable {
         commitments = document.commitments.map(\.rawValue)
         milestones = document.milestones.map(\.rawValue)
         attachments = document.attachments
+        properties = document.properties
         warnings = document.warnings.map(\.english)
         warningsAr = document.warnings.map(\.arabic)
         ingestedAt = document.ingestedAt
@@ -66,6 +68,7 @@ struct DocumentJSON: Encodable {
         try container.encode(commitments, forKey: .commitments)
         try container.encode(milestones, forKey: .milestones)
         try container.encode(attachments, forKey: .attachments)
+        try container.encode(properties, forKey: .properties)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(warningsAr, forKey: .warningsAr)
         try container.encode(ingestedAt, forKey: .ingestedAt)
@@ -74,7 +77,7 @@ struct DocumentJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case sha256, title, titleSource, author, created, language, pages, mediaType, size, filenames, folders, classification
-        case legalBasis, commitments, milestones, attachments, warnings, warningsAr, ingestedAt, text
+        case legalBasis, commitments, milestones, attachments, properties, warnings, warningsAr, ingestedAt, text
     }
 }
 

@@ -27,6 +27,8 @@ struct ShowCommand: AsyncParsableCommand {
             [ui.pick("language", "اللغة"), document.language?.rawValue ?? "—"], [ui.pick("pages", "الصفحات"), document.pages.map(String.init) ?? "—"],
             [ui.pick("media type", "نوع الملف"), document.mediaType], [ui.pick("size", "الحجم"), "\(document.size) B"],
             [ui.pick("file names", "أسماء الملف"), document.filenames.joined(separator: ", ")],
+            [ui.pick("subject", "الموضوع"), document.properties.subject ?? "—"],
+            [ui.pick("keywords", "الكلمات المفتاحية"), Self.list(document.properties.keywords)],
             [ui.pick("classification", "التصنيف"), document.classification.rawValue],
             [ui.pick("commitments", "الالتزامات"), Self.list(document.commitments.map(\.rawValue))],
             [ui.pick("milestones", "الأنشطة"), Self.list(document.milestones.map(\.rawValue))],

@@ -135,3 +135,60 @@ import Testing
         #expect(content.warnings.map(\.code) == ["text_truncated"])
     }
 }
+
+@Suite struct PropertyTests {
+    let registry = ExtractorRegistry()
+
+    @Test func pdfPropertiesComeFromTheInfoDictionary() async throws {
+        let (_, content) = try await registry.extract(fixture: "docs/integrity_index_2022_summary.pdf")
+        #expect(content.properties.keywords == ["النزاهة", "الامتثال", "المؤشر", "الوطني"])
+        #expect(content.properties.creatorTool == "Writer")
+        #expect(content.properties.pdfVersion == "1.6")
+        #expect(content.properties.tagged == false)
+        #expect(content.properties.encrypted == false)
+    }
+
+    @Test func permissionsOnlyPDFIsMarkedEncrypted() async throws {
+        let (_, content) = try await registry.extract(fixture: "generated/permissions_only.pdf")
+        #expect(content.properties.encrypted == true)
+    }
+
+    @Test func wordPropertiesComeFromCoreAndAppParts() async throws {
+        let (_, content) = try await registry.extract(fixture: "docs/compliance_officers_training_agenda.docx")
+        #expect(content.properties.keywords == ["compliance officers", "training", "integrity"])
+        #expect(content.properties.creatorTool == "Microsoft Macintosh Word")
+        #expect(content.properties.modified == "2023-03-02T09:00:00Z")
+    }
+
+    @Test func openDocumentPropertiesComeFromMeta() async throws {
+        let (_, content) = try await registry.extract(fixture: "docs/gender_gap_analysis_summary.odt")
+        #expect(content.properties.keywords == ["النوع الاجتماعي", "تحليل الفجوات"])
+        #expect(content.properties.creatorTool == "OGP-JO-Evidence-Templates/2.1")
+        #expect(content.properties.modified == "2022-12-14T11:00:00")
+    }
+
+    @Test func xmpPacketFillsTitleCreatorDatesAndKeywords() throws {
+        let packet = """
+            <?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+              xmp:CreateDate="2023-05-18T09:30:00Z" xmp:CreatorTool="Microsoft Word">
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">تقرير ورشة إربد</rdf:li></rdf:Alt></dc:title>
+            <dc:creator><rdf:Seq><rdf:li>وحدة الحكومة الشفافة</rdf:li></rdf:Seq></dc:creator>
+            <dc:subject><rdf:Bag><rdf:li>إربد</rdf:li><rdf:li>OGP</rdf:li></rdf:Bag></dc:subject>
+            <xmp:ModifyDate>2023-05-19T10:00:00Z</xmp:ModifyDate>
+            </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>
+            """
+        let xmp = try XMPMetadata(Data(packet.utf8))
+        #expect(xmp.title == "تقرير ورشة إربد")
+        #expect(xmp.creator == "وحدة الحكومة الشفافة")
+        #expect(xmp.keywords == ["إربد", "OGP"])
+        #expect(xmp.created == "2023-05-18T09:30:00Z")
+        #expect(xmp.modified == "2023-05-19T10:00:00Z")
+        #expect(xmp.creatorTool == "Microsoft Word")
+    }
+
+    @Test func keywordsSplitOnCommasSemicolonsAndArabicCommas() {
+        #expect(DocumentProperties.keywords(from: "الكرك، Karak; capital projects ,") == ["الكرك", "Karak", "capital projects"])
+    }
+}

@@ -53,6 +53,8 @@ CREATE TABLE documents (
     media_type TEXT NOT NULL,
     size INTEGER NOT NULL CHECK (size >= 0),
     body TEXT NOT NULL DEFAULT '',
+    -- Other readings of words in a damaged text layer (a repaired PDF's lam-alef), searchable but never shown.
+    alternates TEXT NOT NULL DEFAULT '',
     classification TEXT NOT NULL CHECK (classification IN ('public', 'restricted')),
     legal_basis TEXT,
     warnings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
@@ -98,22 +100,24 @@ CREATE TABLE index_settings (
 
 -- Full-text index over title and body, kept in sync with documents by the triggers below.
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, body,
+    title, body, alternates,
     content = 'documents', content_rowid = 'id',
     tokenize = 'bayyina_arabic'
 );
 
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    INSERT INTO documents_fts(rowid, title, body, alternates) VALUES (new.id, new.title, new.body, new.alternates);
 END;
 
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO documents_fts(documents_fts, rowid, title, body, alternates)
+    VALUES ('delete', old.id, old.title, old.body, old.alternates);
 END;
 
-CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-    INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body, alternates ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, body, alternates)
+    VALUES ('delete', old.id, old.title, old.body, old.alternates);
+    INSERT INTO documents_fts(rowid, title, body, alternates) VALUES (new.id, new.title, new.body, new.alternates);
 END;
 
-INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.5)');

@@ -66,7 +66,7 @@ public enum ArabicNormalizer {
     }
 
     /// True when the scalar is an Arabic letter after normalization.
-    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
         (0x0621...0x064A).contains(scalar.value) || (0x066E...0x06D3).contains(scalar.value)
     }
 }

@@ -15,6 +15,8 @@ public struct ExtractedContent: Sendable {
     public var pages: Int?
     public var attachments: [String] = []
     public var properties = DocumentProperties()
+    /// Other readings of words the text layer may have damaged, indexed beside the text but never shown.
+    public var alternativeReadings: [String] = []
     public var warnings: [Notice] = []
 
     public init(mediaType: String) {

@@ -51,6 +51,14 @@ struct PDFExtractor {
                 arabic: "لم يُقرأ إلا جزء من ملف PDF."))
         }
         content.text = TextCleanup.tidy(Self.clean(String(decoding: text.output, as: UTF8.self)))
+        if let repair = ArabicTextLayerRepair.repair(content.text) {
+            content.text = repair.text
+            content.alternativeReadings = repair.alternativeReadings
+            content.warnings.append(Notice(
+                "lam_alef_repaired",
+                "The PDF's font writes lam-alef as alef-lam (سالم for سلام): \(repair.repairedWords) words were repaired and \(repair.alternativeReadings.count) other readings made searchable.",
+                arabic: "خط ملف PDF يكتب «لا» على هيئة «ال» (سالم بدل سلام): أُصلحت \(repair.repairedWords) كلمة وأصبحت \(repair.alternativeReadings.count) قراءة بديلة قابلة للبحث."))
+        }
         content.headingTitle = TextCleanup.firstLine(of: content.text)
         if content.text.isEmpty {
             content.warnings.append(Notice(

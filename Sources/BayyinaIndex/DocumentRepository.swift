@@ -46,12 +46,15 @@ public enum IndexChangeResult: Sendable {
 public struct NewDocument: Sendable {
     public var document: Document
     public var text: String
+    /// Other readings of damaged words, searchable but never shown.
+    public var alternativeReadings: [String]
     public var extractor: String
     public var extractorVersion: Int
 
-    public init(document: Document, text: String, extractor: String, extractorVersion: Int) {
+    public init(document: Document, text: String, alternativeReadings: [String] = [], extractor: String, extractorVersion: Int) {
         self.document = document
         self.text = text
+        self.alternativeReadings = alternativeReadings
         self.extractor = extractor
         self.extractorVersion = extractorVersion
     }
@@ -101,11 +104,12 @@ extension IndexDatabase {
         let document = new.document
         try db.execute(sql: """
             INSERT INTO documents(sha256, title, title_source, author, created, language, pages, media_type, size, body,
-                classification, legal_basis, warnings, attachments, properties, extractor, extractor_version, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                alternates, classification, legal_basis, warnings, attachments, properties, extractor, extractor_version, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [document.sha256.hex, document.title, document.titleSource.rawValue, document.author,
                              document.created, document.language?.rawValue, document.pages, document.mediaType,
-                             document.size, new.text, document.classification.rawValue, document.legalBasis,
+                             document.size, new.text, new.alternativeReadings.joined(separator: " "),
+                             document.classification.rawValue, document.legalBasis,
                              try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
                              try JSONText.encode(document.properties), new.extractor, new.extractorVersion, document.ingestedAt])
         let id = db.lastInsertedRowID
@@ -132,10 +136,11 @@ extension IndexDatabase {
         try write { db in
             try db.execute(sql: """
                 UPDATE documents SET title = ?, title_source = ?, author = ?, created = ?, language = ?, pages = ?, media_type = ?,
-                    body = ?, warnings = ?, attachments = ?, properties = ?, extractor = ?, extractor_version = ?
+                    body = ?, alternates = ?, warnings = ?, attachments = ?, properties = ?, extractor = ?, extractor_version = ?
                 WHERE sha256 = ?
                 """, arguments: [document.title, document.titleSource.rawValue, document.author, document.created,
                                  document.language?.rawValue, document.pages, document.mediaType, new.text,
+                                 new.alternativeReadings.joined(separator: " "),
                                  try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
                                  try JSONText.encode(document.properties), new.extractor, new.extractorVersion, document.sha256.hex])
             guard db.changesCount == 1 else {

@@ -200,3 +200,15 @@ struct TestStore {
         #expect(store.storedFiles.count == 2)
     }
 }
+
+@Suite struct TextLayerRepairSearchTests {
+    @Test func repairedPDFIsFoundByTheRepairedAndTheAlternativeReadings() async throws {
+        let store = try TestStore()
+        let outcome = await store.ingest("generated/lam_alef_dejavu.pdf")
+        #expect(outcome.status == .ingested)
+        for query in ["الأول", "الالتزام", "السلام", "اللازمة", "\"الإجراءات والآليات\""] {
+            let page = try store.repository.index.search(SearchRequest(query: try SearchQuery(query), audience: .public))
+            #expect(page.total == 1, "\(query)")
+        }
+    }
+}

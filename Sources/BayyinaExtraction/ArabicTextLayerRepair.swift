@@ -1,0 +1,117 @@
+import BayyinaCore
+
+/// Repairs two defects of Arabic PDF text layers that some fonts cause (DejaVu Sans among them):
+/// the lam-alef ligature written back as alef-lam (الأول → األول, سلام → سالم), and a taa marbuta or hamza
+/// split from its word (النزاهة → النزاه ة, الإجراءات → الإجرا ءات).
+///
+/// A word that starts with alef, alef and lam (after one proclitic) exists in no Arabic text, so when a document
+/// has such words its swap is certain there and repaired. Inside words, alef-lam is also common Arabic (سالم is
+/// a name), so the swapped reading is kept as an alternative reading to index beside the text, not instead of it.
+enum ArabicTextLayerRepair {
+    struct Result: Equatable {
+        var text: String
+        var repairedWords: Int
+        var alternativeReadings: [String]
+    }
+
+    private static let alef: Unicode.Scalar = "\u{0627}"
+    private static let lam: Unicode.Scalar = "\u{0644}"
+    private static let alefs: Set<Unicode.Scalar> = ["\u{0627}", "\u{0623}", "\u{0625}", "\u{0622}"]
+    private static let proclitics: Set<Unicode.Scalar> = ["\u{0648}", "\u{0628}", "\u{0641}", "\u{0643}", "\u{0644}"]
+    /// Taa marbuta and hamza begin no Arabic word: a "word" that starts with one was split from the word before.
+    private static let detachedStarts: Set<Unicode.Scalar> = ["\u{0629}", "\u{0621}"]
+    /// Words with the certain swap a document needs before it counts as affected.
+    static let minimumEvidence = 2
+
+    /// The repaired text, or nil when the text shows no swapped lam-alef.
+    static func repair(_ text: String) -> Result? {
+        let words = splitWords(text)
+        let swapped = words.filter { !$0.isSpace && swapStart(of: $0.letters) != nil }.count
+        guard swapped >= minimumEvidence else { return nil }
+        var repaired = 0
+        var alternatives: [String] = []
+        var output: [Piece] = []
+        for piece in words {
+            if !piece.isSpace, let first = piece.letters.first, detachedStarts.contains(first),
+               output.count >= 2, output[output.count - 1].isSpace, !output[output.count - 1].letters.contains("\n"),
+               output[output.count - 2].letters.last.map(ArabicNormalizer.isArabicLetter) == true {
+                output.removeLast()
+                output[output.count - 1].letters += piece.letters
+                continue
+            }
+            guard !piece.isSpace else {
+                output.append(piece)
+                continue
+            }
+            var letters = piece.letters
+            if let start = swapStart(of: letters) {
+                letters.swapAt(start + 1, start + 2)
+                repaired += 1
+            } else if letters.count == 2, alefs.contains(letters[0]), letters[1] == lam {
+                letters.swapAt(0, 1)
+                repaired += 1
+            }
+            output.append(Piece(letters: letters, isSpace: false))
+        }
+        for piece in output where !piece.isSpace {
+            if let alternative = alternativeReading(piece.letters), !alternatives.contains(alternative) {
+                alternatives.append(alternative)
+            }
+        }
+        let repairedText = String(String.UnicodeScalarView(output.flatMap(\.letters)))
+        return Result(text: repairedText, repairedWords: repaired, alternativeReadings: alternatives)
+    }
+
+    /// Where a word (after at most one proclitic) starts with alef, alef-variant, lam: the index of that first alef.
+    private static func swapStart(of letters: [Unicode.Scalar]) -> Int? {
+        for start in [0, 1] where letters.count >= start + 4 {
+            if start == 1, !proclitics.contains(letters[0]) { continue }
+            if letters[start] == alef, alefs.contains(letters[start + 1]), letters[start + 2] == lam { return start }
+        }
+        return nil
+    }
+
+    /// The word with every alef-lam after its article read back as lam-alef (السالم → السلام), if it has any.
+    private static func alternativeReading(_ letters: [Unicode.Scalar]) -> String? {
+        var result = letters
+        var position = articleEnd(of: letters)
+        var changed = false
+        while position + 1 < result.count {
+            if alefs.contains(result[position]), result[position + 1] == lam, position + 2 <= result.count {
+                result.swapAt(position, position + 1)
+                changed = true
+                position += 2
+            } else {
+                position += 1
+            }
+        }
+        let word = String(String.UnicodeScalarView(result.filter { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }))
+        return changed ? word : nil
+    }
+
+    /// The index after a leading article (ال, وال, بال …), or 0.
+    private static func articleEnd(of letters: [Unicode.Scalar]) -> Int {
+        if letters.count > 3, letters[0] == alef, letters[1] == lam { return 2 }
+        if letters.count > 4, proclitics.contains(letters[0]), letters[1] == alef, letters[2] == lam { return 3 }
+        return 0
+    }
+
+    private struct Piece {
+        var letters: [Unicode.Scalar]
+        var isSpace: Bool
+    }
+
+    /// Words and the white space between them, in order.
+    private static func splitWords(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace
+            if let last = pieces.last, last.isSpace == isSpace {
+                pieces[pieces.count - 1].letters.append(scalar)
+            } else {
+                pieces.append(Piece(letters: [scalar], isSpace: isSpace))
+            }
+        }
+        return pieces
+    }
+}

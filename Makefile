@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN = .build/debug/bayyina
 BUILD_PACKAGES = libsqlite3-dev libxml2-dev zlib1g-dev pkg-config libssl-dev
-RUN_PACKAGES = poppler-utils
+RUN_PACKAGES = poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 export BAYYINA_STORE ?= $(CURDIR)/Storage
 
 .PHONY: run test build deps clean-store bench

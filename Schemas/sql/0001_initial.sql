@@ -67,6 +67,21 @@ CREATE TABLE documents (
 
 CREATE INDEX documents_by_classification ON documents(classification);
 
+-- Where each page's text came from and where it lies in documents.body (UTF-8 byte offsets).
+CREATE TABLE document_pages (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL CHECK (page > 0),
+    source TEXT NOT NULL CHECK (source IN ('text_layer', 'ocr', 'ocr_pending')),
+    characters INTEGER NOT NULL CHECK (characters >= 0),
+    confidence REAL CHECK (confidence BETWEEN 0 AND 100),
+    start_offset INTEGER NOT NULL CHECK (start_offset >= 0),
+    end_offset INTEGER NOT NULL CHECK (end_offset >= start_offset),
+    extractor_version INTEGER NOT NULL CHECK (extractor_version > 0),
+    PRIMARY KEY (document_id, page)
+) STRICT;
+
+CREATE INDEX document_pages_pending ON document_pages(source) WHERE source = 'ocr_pending';
+
 -- Every name a document arrived under, with the folder it came from (relative to the ingested folder).
 CREATE TABLE document_names (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -23,11 +23,12 @@ enum ArabicTextLayerRepair {
     /// Words with the certain swap a document needs before it counts as affected.
     static let minimumEvidence = 2
 
-    /// The repaired text, or nil when the text shows no swapped lam-alef.
-    static func repair(_ text: String) -> Result? {
+    /// The repaired text, or nil when the text shows no swapped lam-alef (unless `force`: the document it belongs to
+    /// showed it).
+    static func repair(_ text: String, force: Bool = false) -> Result? {
         let words = splitWords(text)
         let swapped = words.filter { !$0.isSpace && swapStart(of: $0.letters) != nil }.count
-        guard swapped >= minimumEvidence else { return nil }
+        guard force || swapped >= minimumEvidence else { return nil }
         var repaired = 0
         var alternatives: [String] = []
         var output: [Piece] = []
@@ -60,6 +61,28 @@ enum ArabicTextLayerRepair {
         }
         let repairedText = String(String.UnicodeScalarView(output.flatMap(\.letters)))
         return Result(text: repairedText, repairedWords: repaired, alternativeReadings: alternatives)
+    }
+
+    /// Whether the Arabic of a text runs in visual order, each word's letters reversed: words then start with
+    /// taa marbuta or alef maksura (which only end words) and end with a reversed article, more often than the
+    /// other way round.
+    static func isVisualOrder(_ text: String) -> Bool {
+        var reversedSigns = 0
+        var logicalSigns = 0
+        for word in text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }) {
+            let letters = Array(word.unicodeScalars.filter(ArabicNormalizer.isArabicLetter))
+            guard letters.count >= 3 else { continue }
+            if ["\u{0629}", "\u{0649}"].contains(letters.first!) || letters.suffix(2) == [lam, alef] { reversedSigns += 1 }
+            if ["\u{0629}", "\u{0649}"].contains(letters.last!) || letters.prefix(2) == [alef, lam] { logicalSigns += 1 }
+        }
+        return reversedSigns >= 5 && reversedSigns > 2 * logicalSigns
+    }
+
+    /// Visual-order lines read back in logical order (each line's characters reversed).
+    static func logicalOrder(ofVisual text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0.unicodeScalars.reversed())) }
+            .joined(separator: "\n")
     }
 
     /// Where a word (after at most one proclitic) starts with alef, alef-variant, lam: the index of that first alef.

@@ -11,16 +11,22 @@ enum ChildProcess {
         var succeeded: Bool { status == 0 }
     }
 
-    static func run(_ tool: String, _ arguments: [String], limits: ExtractionLimits, outputLimit: Int) async throws(BayyinaError) -> Outcome {
+    static func run(
+        _ tool: String, _ arguments: [String], limits: ExtractionLimits, outputLimit: Int, environment: [String: String] = [:]
+    ) async throws(BayyinaError) -> Outcome {
         let wrapped = ["-s", "KILL", "\(limits.childTimeoutSeconds)", "prlimit", "--as=\(limits.childMemoryBytes)", "--", tool] + arguments
+        let overrides = Dictionary(uniqueKeysWithValues: environment.compactMap { key, value in
+            Environment.Key(rawValue: key).map { ($0, Optional(value)) }
+        })
         let result: ExecutionResult<Void, BytesOutput, StringOutput<UTF8>>
         do {
             result = try await Subprocess.run(
-                .name("timeout"), arguments: Arguments(wrapped), output: .bytes(limit: outputLimit), error: .string(limit: 16 * 1024))
+                .name("timeout"), arguments: Arguments(wrapped), environment: .inherit.updating(overrides),
+                output: .bytes(limit: outputLimit), error: .string(limit: 16 * 1024))
         } catch let error as SubprocessError where error.code == .outputLimitExceeded {
             throw BayyinaError(.tooLarge, "\(tool) produced more than \(outputLimit / 1_048_576) MB of text, past the extracted-text limit.")
         } catch {
-            throw BayyinaError(.extractionFailed, "\(tool) could not be started; install poppler-utils (apt-get install poppler-utils).", underlying: error)
+            throw BayyinaError(.extractionFailed, "\(tool) could not be started; install it (apt-get install poppler-utils tesseract-ocr).", underlying: error)
         }
         let status: Int32
         switch result.terminationStatus {
@@ -31,7 +37,7 @@ enum ChildProcess {
             throw BayyinaError(.extractionTimeout, "\(tool) did not finish within \(limits.childTimeoutSeconds) s or ran out of memory on this file; it was stopped. The file may be damaged or built to exhaust resources.")
         }
         if status == 127 {
-            throw BayyinaError(.extractionFailed, "\(tool) is not installed; install poppler-utils (apt-get install poppler-utils).")
+            throw BayyinaError(.extractionFailed, "\(tool) is not installed; install it (apt-get install poppler-utils tesseract-ocr).")
         }
         return Outcome(status: status, output: result.standardOutput, standardError: result.standardError)
     }

@@ -34,6 +34,24 @@ public struct ExtractedContent: Sendable {
 
     public var language: DocumentLanguage? { DocumentLanguage.detect(in: text) }
 
+    /// Where each page's text came from and lies in ``text`` (PDF pages, OCR'd images); empty for other formats.
+    public var pageRecords: [DocumentPage] = []
+
+    /// Joins page texts into ``text`` (a blank line between pages) and records where each page lies.
+    mutating func assemble(pages: [PageRead]) {
+        var joined = ""
+        pageRecords = []
+        for (index, page) in pages.enumerated() {
+            if index > 0 { joined += "\n\n" }
+            let start = joined.utf8.count
+            joined += page.text
+            pageRecords.append(DocumentPage(
+                number: index + 1, source: page.source, characters: page.text.count, confidence: page.confidence,
+                start: start, end: joined.utf8.count))
+        }
+        text = joined
+    }
+
     /// Titles that authoring tools write for the user ("Untitled", "Microsoft Word - report.docx", a file name,
     /// "PowerPoint Presentation"): they name no document, so the first heading is a better title.
     static func isPlaceholderTitle(_ title: String) -> Bool {
@@ -59,6 +77,12 @@ public struct ExtractionLimits: Sendable {
     public var childTimeoutSeconds = 60
     /// Address-space limit of a child process.
     public var childMemoryBytes: Int64 = 1 << 30
+    /// Resolution pages are rendered at for OCR, in dots per inch.
+    public var ocrResolution = 300
+    /// Most pages of one document read by OCR.
+    public var maximumOCRPages = 300
+    /// Pages or images recognised at the same time.
+    public var ocrConcurrency = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 }

@@ -18,7 +18,7 @@ public struct ExtractorRegistry: Sendable {
         let sniffed = try TypeSniffer.sniff(fileAt: url, fileName: fileName, limits: limits)
         var content = try await extract(format: sniffed.format, url: url, password: password)
         content.warnings = sniffed.warnings + content.warnings
-        if content.text.isEmpty, content.warnings.isEmpty, ![.jpeg, .png].contains(sniffed.format) {
+        if content.text.isEmpty, content.warnings.isEmpty, ![.jpeg, .png, .tiff].contains(sniffed.format) {
             content.warnings.append(Notice("no_text", "No text was found in the file; it is stored but cannot be found by its words.",
                                            arabic: "لم يوجد نص في الملف؛ حُفظ لكن لا يمكن العثور عليه بكلماته."))
         }
@@ -44,7 +44,10 @@ public struct ExtractorRegistry: Sendable {
         case .email: return try readingAtMost(4 * limits.maximumTextBytes, of: url) { EmailExtractor().extract($0) }
         case .text, .markdown: return try readingAtMost(limits.maximumTextBytes, of: url) { PlainTextExtractor(format: format).extract($0) }
         case .csv: return try readingAtMost(limits.maximumTextBytes, of: url) { CSVExtractor().extract($0) }
-        case .jpeg, .png: return try readingAtMost(16 << 20, of: url) { ImageExtractor(format: format).extract($0) }
+        case .jpeg, .png, .tiff:
+            var content = try readingAtMost(64 << 20, of: url) { ImageExtractor(format: format).extract($0) }
+            try await ImageExtractor.recognize(url, into: &content, limits: limits)
+            return content
         }
     }
 

@@ -1,16 +1,41 @@
 import BayyinaCore
 import Foundation
 
-/// JPEG and PNG: no text; the EXIF `DateTimeOriginal` (else `DateTime`) as creation time.
+/// JPEG, PNG and TIFF: the EXIF `DateTimeOriginal` (else `DateTime`) as creation time, and the text of scanned
+/// pages by OCR. A photo is not a page: OCR text counts only when it reads like a document.
 struct ImageExtractor {
     let format: DocumentFormat
+    /// Words and mean confidence that OCR of an image must reach to count as a scanned page. A photo with a
+    /// banner or a slide in it gives a line or two; a scanned letter, minutes or attendance sheet gives dozens.
+    static let minimumScanWords = 20
+    static let minimumScanConfidence = 60.0
 
     func extract(_ data: Data) -> ExtractedContent {
         var content = ExtractedContent(mediaType: format.mediaType)
         let bytes = [UInt8](data)
-        let tiff = format == .jpeg ? Self.jpegExif(bytes) : Self.pngExif(bytes)
+        let tiff: ArraySlice<UInt8>? = switch format {
+        case .jpeg: Self.jpegExif(bytes)
+        case .png: Self.pngExif(bytes)
+        default: bytes[...]
+        }
         content.created = tiff.flatMap { ExifReader(bytes: $0).dateTimeOriginal() }
         return content
+    }
+
+    /// Reads the image's text by OCR when it is a scanned page; marks it for later when OCR is not installed.
+    static func recognize(_ url: URL, into content: inout ExtractedContent, limits: ExtractionLimits) async throws(BayyinaError) {
+        guard await OCREngine.isAvailable(limits: limits) else {
+            content.pageRecords = [DocumentPage(number: 1, source: .ocrPending, characters: 0, start: 0, end: 0)]
+            content.warnings.append(Notice(
+                "ocr_unavailable",
+                "OCR (tesseract with Arabic and English) is not installed, so the image was not read; it is marked for later. Install tesseract-ocr, tesseract-ocr-ara and tesseract-ocr-eng, then run bayyina reextract --ocr.",
+                arabic: "التعرف الضوئي (tesseract بالعربية والإنجليزية) غير مثبت فلم تُقرأ الصورة؛ وعُلّمت لوقت لاحق. ثبّت tesseract-ocr وtesseract-ocr-ara وtesseract-ocr-eng ثم شغّل bayyina reextract --ocr."))
+            return
+        }
+        let recognized = try await OCREngine(limits: limits).recognize(imageAt: url)
+        guard recognized.words >= minimumScanWords, (recognized.confidence ?? 0) >= minimumScanConfidence else { return }
+        content.assemble(pages: [PageRead(text: recognized.text, source: .ocr, confidence: recognized.confidence)])
+        content.headingTitle = TextCleanup.firstLine(of: content.text)
     }
 
     /// The TIFF block of the first `Exif` APP1 segment.

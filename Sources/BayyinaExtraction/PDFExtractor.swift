@@ -44,28 +44,44 @@ struct PDFExtractor {
             pdfVersion: fields["PDF version"], tagged: fields["Tagged"].map { $0 == "yes" },
             encrypted: fields["Encrypted"].map { $0.hasPrefix("yes") })
         let text = try await ChildProcess.run(
-            "pdftotext", passwordArguments + ["-enc", "UTF-8", "-nopgbrk", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
+            "pdftotext", passwordArguments + ["-enc", "UTF-8", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
         if !text.succeeded {
             content.warnings.append(Notice(
                 "partial_pdf", "Only part of the PDF could be read (\(Self.firstLine(text.standardError))).",
                 arabic: "لم يُقرأ إلا جزء من ملف PDF."))
         }
-        content.text = TextCleanup.tidy(Self.clean(String(decoding: text.output, as: UTF8.self)))
-        if let repair = ArabicTextLayerRepair.repair(content.text) {
-            content.text = repair.text
-            content.alternativeReadings = repair.alternativeReadings
-            content.warnings.append(Notice(
-                "lam_alef_repaired",
-                "The PDF's font writes lam-alef as alef-lam (سالم for سلام): \(repair.repairedWords) words were repaired and \(repair.alternativeReadings.count) other readings made searchable.",
-                arabic: "خط ملف PDF يكتب «لا» على هيئة «ال» (سالم بدل سلام): أُصلحت \(repair.repairedWords) كلمة وأصبحت \(repair.alternativeReadings.count) قراءة بديلة قابلة للبحث."))
-        }
+        var pages = String(decoding: text.output, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+            .map { TextCleanup.tidy(Self.clean(String($0))) }
+        let pageCount = max(content.pages ?? 0, pages.count > 1 && pages.last?.isEmpty == true ? pages.count - 1 : pages.count)
+        pages += Array(repeating: "", count: max(0, pageCount - pages.count))
+        pages = Array(pages.prefix(pageCount))
+        repairTextLayer(&pages, into: &content)
+        let read = try await PageReader(limits: limits, password: password).read(url, textLayer: pages)
+        content.warnings += read.warnings
+        content.assemble(pages: read.pages)
         content.headingTitle = TextCleanup.firstLine(of: content.text)
-        if content.text.isEmpty {
+        if content.text.isEmpty, content.warnings.isEmpty {
             content.warnings.append(Notice(
                 "no_text_layer", "The PDF has no text layer (it may be a scan); it is stored but cannot be found by its words yet.",
                 arabic: "ملف PDF بلا طبقة نص (قد يكون صورة ممسوحة)؛ حُفظ لكن لا يمكن العثور عليه بكلماته بعد."))
         }
         return content
+    }
+
+    /// Repairs the lam-alef swap on every page when the document as a whole shows it.
+    private func repairTextLayer(_ pages: inout [String], into content: inout ExtractedContent) {
+        guard ArabicTextLayerRepair.repair(pages.joined(separator: "\n")) != nil else { return }
+        var repaired = 0
+        for index in pages.indices {
+            guard let repair = ArabicTextLayerRepair.repair(pages[index], force: true) else { continue }
+            pages[index] = repair.text
+            repaired += repair.repairedWords
+            content.alternativeReadings += repair.alternativeReadings.filter { !content.alternativeReadings.contains($0) }
+        }
+        content.warnings.append(Notice(
+            "lam_alef_repaired",
+            "The PDF's font writes lam-alef as alef-lam (سالم for سلام): \(repaired) words were repaired and \(content.alternativeReadings.count) other readings made searchable.",
+            arabic: "خط ملف PDF يكتب «لا» على هيئة «ال» (سالم بدل سلام): أُصلحت \(repaired) كلمة وأصبحت \(content.alternativeReadings.count) قراءة بديلة قابلة للبحث."))
     }
 
     /// The XMP packet of the PDF (`pdfinfo -meta`), for what the Info dictionary lacks.

@@ -3,7 +3,7 @@ public import Foundation
 
 /// The formats Bayyina reads.
 public enum DocumentFormat: String, Sendable, CaseIterable {
-    case pdf, docx, xlsx, pptx, odt, ods, odp, html, email, text, markdown, csv, jpeg, png
+    case pdf, docx, xlsx, pptx, odt, ods, odp, html, email, text, markdown, csv, jpeg, png, tiff
 
     public var mediaType: String {
         switch self {
@@ -21,6 +21,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .csv: "text/csv"
         case .jpeg: "image/jpeg"
         case .png: "image/png"
+        case .tiff: "image/tiff"
         }
     }
 
@@ -41,6 +42,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .csv: ["csv", "tsv"]
         case .jpeg: ["jpg", "jpeg", "jpe"]
         case .png: ["png"]
+        case .tiff: ["tif", "tiff"]
         }
     }
 }
@@ -98,6 +100,7 @@ public enum TypeSniffer {
         if bytes.prefix(1024).starts(with: Array("%PDF-".utf8)) || containsPDFMagic(bytes) { return .pdf }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if bytes.starts(with: [0x49, 0x49, 0x2A, 0x00]) || bytes.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return try containerFormat(url: url, ext: ext, limits: limits)
         }

@@ -48,13 +48,19 @@ public struct NewDocument: Sendable {
     public var text: String
     /// Other readings of damaged words, searchable but never shown.
     public var alternativeReadings: [String]
+    /// Where each page's text came from and lies in ``text``.
+    public var pages: [DocumentPage]
     public var extractor: String
     public var extractorVersion: Int
 
-    public init(document: Document, text: String, alternativeReadings: [String] = [], extractor: String, extractorVersion: Int) {
+    public init(
+        document: Document, text: String, alternativeReadings: [String] = [], pages: [DocumentPage] = [], extractor: String,
+        extractorVersion: Int
+    ) {
         self.document = document
         self.text = text
         self.alternativeReadings = alternativeReadings
+        self.pages = pages
         self.extractor = extractor
         self.extractorVersion = extractorVersion
     }
@@ -115,7 +121,44 @@ extension IndexDatabase {
         let id = db.lastInsertedRowID
         try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
         try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
+        try insertPages(new, documentID: id, db: db)
         return .inserted
+    }
+
+    /// The pages of a stored document, in order.
+    public func pages(of hash: ContentHash) throws(BayyinaError) -> [DocumentPage] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.* FROM document_pages p JOIN documents d ON d.id = p.document_id WHERE d.sha256 = ? ORDER BY p.page
+                """, arguments: [hash.hex]).map(Self.page)
+        }
+    }
+
+    /// Documents with pages that wait for OCR.
+    public func documentsAwaitingOCR() throws(BayyinaError) -> [ContentHash] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT d.sha256 FROM document_pages p JOIN documents d ON d.id = p.document_id
+                WHERE p.source = 'ocr_pending' ORDER BY d.id
+                """).compactMap { ContentHash(hex: $0) }
+        }
+    }
+
+    static func page(_ row: Row) -> DocumentPage {
+        DocumentPage(
+            number: row["page"], source: PageSource(rawValue: row["source"]) ?? .textLayer, characters: row["characters"],
+            confidence: row["confidence"], start: row["start_offset"], end: row["end_offset"])
+    }
+
+    private static func insertPages(_ new: NewDocument, documentID: Int64, db: Database) throws {
+        let length = new.text.utf8.count
+        for page in new.pages {
+            try db.execute(sql: """
+                INSERT INTO document_pages(document_id, page, source, characters, confidence, start_offset, end_offset, extractor_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [documentID, page.number, page.source.rawValue, page.characters, page.confidence,
+                                 min(page.start, length), min(page.end, length), new.extractorVersion])
+        }
     }
 
     /// Documents whose extractor has a newer version than the one that read them.
@@ -147,6 +190,9 @@ extension IndexDatabase {
                 throw BayyinaError(.unknownDocument, "No document has the hash \(document.sha256).",
                                    arabic: "لا توجد وثيقة بالبصمة \(document.sha256).")
             }
+            let id = try Self.documentID(document.sha256, db: db)
+            try db.execute(sql: "DELETE FROM document_pages WHERE document_id = ?", arguments: [id])
+            try Self.insertPages(new, documentID: id, db: db)
         }
     }
 

@@ -55,6 +55,10 @@ public struct SearchHit: Sendable {
     public var snippet: Snippet
     /// Higher is better (bm25, sign flipped).
     public var score: Double
+    /// The pages the query matches on, for documents with pages (PDFs, scans).
+    public var pages: [Int] = []
+    /// The page the snippet comes from.
+    public var snippetPage: Int?
 }
 
 public struct SearchPage: Sendable {
@@ -99,10 +103,13 @@ extension IndexDatabase {
                 let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
                 let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
                 let snippets = try Self.snippets(ids: ids, expression: query.expression, db: db)
+                let locations = try Self.matchLocations(ids: ids, expression: query.expression, snippets: snippets, db: db)
                 let hits = ranked.compactMap { ranking -> SearchHit? in
                     let id: Int64 = ranking["id"]
                     guard let document = documents[id] else { return nil }
-                    return SearchHit(document: document, snippet: snippets[id] ?? Snippet(raw: ""), score: -(ranking["score"] as Double))
+                    return SearchHit(
+                        document: document, snippet: snippets[id] ?? Snippet(raw: ""), score: -(ranking["score"] as Double),
+                        pages: locations[id]?.pages ?? [], snippetPage: locations[id]?.snippetPage)
                 }
                 return SearchPage(total: total, hits: hits)
             }
@@ -111,6 +118,44 @@ extension IndexDatabase {
         } catch {
             throw Self.wrap(error)
         }
+    }
+
+    /// The pages on which the query matches, and the page of the snippet, for the results that have pages: the
+    /// matches are marked in the text with `highlight()` and their offsets looked up in the page ranges.
+    private static func matchLocations(
+        ids: [Int64], expression: String, snippets: [Int64: Snippet], db: Database
+    ) throws -> [Int64: (pages: [Int], snippetPage: Int?)] {
+        guard !ids.isEmpty else { return [:] }
+        let list = ids.map(String.init).joined(separator: ",")
+        var ranges: [Int64: [DocumentPage]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM document_pages WHERE document_id IN (\(list)) ORDER BY page") {
+            ranges[row["document_id"], default: []].append(Self.page(row))
+        }
+        guard !ranges.isEmpty else { return [:] }
+        let paged = ranges.keys.map(String.init).joined(separator: ",")
+        var locations: [Int64: (pages: [Int], snippetPage: Int?)] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT rowid, highlight(documents_fts, 1, char(2), char(3)) AS marked FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (\(paged))",
+            arguments: [expression]) {
+            let id: Int64 = row["rowid"]
+            let pages = ranges[id] ?? []
+            var body: [UInt8] = []
+            var matches: Set<Int> = []
+            for byte in (row["marked"] as String? ?? "").utf8 {
+                if byte == 0x02 {
+                    if let page = pages.first(where: { $0.start <= body.count && body.count < max($0.end, $0.start + 1) }) { matches.insert(page.number) }
+                } else if byte != 0x03 {
+                    body.append(byte)
+                }
+            }
+            var snippetPage: Int?
+            let fragment = Array((snippets[id]?.plain ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "…").union(.whitespaces)).utf8)
+            if !fragment.isEmpty, let offset = body.firstRange(of: fragment)?.lowerBound {
+                snippetPage = pages.first { $0.start <= offset && offset < max($0.end, $0.start + 1) }?.number
+            }
+            locations[id] = (matches.sorted(), snippetPage ?? matches.min())
+        }
+        return locations
     }
 
     /// Snippets of one page of results in one statement: the best passage with the matches marked, or the

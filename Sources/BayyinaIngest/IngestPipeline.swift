@@ -171,7 +171,8 @@ public struct IngestPipeline: Sendable {
         document.attachments = content.attachments
         document.properties = content.properties
         return NewDocument(
-            document: document, text: content.text, alternativeReadings: content.alternativeReadings, extractor: sniffed.format.rawValue,
+            document: document, text: content.text, alternativeReadings: content.alternativeReadings, pages: content.pageRecords,
+            extractor: sniffed.format.rawValue,
             extractorVersion: ExtractorRegistry.versions[sniffed.format] ?? 1)
     }
 

@@ -25,6 +25,8 @@ struct DocumentJSON: Encodable {
     var warningsAr: [String]
     var ingestedAt: String
     var text: String?
+    /// With `show --pages`: each page's source (text layer or OCR), size and confidence.
+    var pageList: [PageJSON]?
 
     init(_ document: Document, text: String?) {
         sha256 = document.sha256.hex
@@ -73,12 +75,45 @@ struct DocumentJSON: Encodable {
         try container.encode(warningsAr, forKey: .warningsAr)
         try container.encode(ingestedAt, forKey: .ingestedAt)
         try container.encodeIfPresent(text, forKey: .text)
+        try container.encodeIfPresent(pageList, forKey: .pageList)
     }
 
     enum CodingKeys: String, CodingKey {
         case sha256, title, titleSource, author, created, language, pages, mediaType, size, filenames, folders, classification
-        case legalBasis, commitments, milestones, attachments, properties, warnings, warningsAr, ingestedAt, text
+        case legalBasis, commitments, milestones, attachments, properties, warnings, warningsAr, ingestedAt, text, pageList
     }
+}
+
+/// One page in `show --pages --json`: where its text came from, and the text with `--text`.
+struct PageJSON: Encodable {
+    var page: Int
+    var source: String
+    var characters: Int
+    var confidence: Double?
+    var text: String?
+
+    init(_ page: DocumentPage, body: String?) {
+        self.page = page.number
+        source = page.source.rawValue
+        characters = page.characters
+        confidence = page.confidence
+        text = body.map { body in
+            let bytes = Array(body.utf8)
+            let range = min(page.start, bytes.count)..<min(page.end, bytes.count)
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
+        try container.encode(source, forKey: .source)
+        try container.encode(characters, forKey: .characters)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encodeIfPresent(text, forKey: .text)
+    }
+
+    enum CodingKeys: String, CodingKey { case page, source, characters, confidence, text }
 }
 
 /// `search --json`.
@@ -95,6 +130,8 @@ struct SearchResponseJSON: Encodable {
         var language: String?
         var mediaType: String
         var created: String?
+        var pages: [Int]
+        var snippetPage: Int?
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -109,10 +146,13 @@ struct SearchResponseJSON: Encodable {
             try container.encode(language, forKey: .language)
             try container.encode(mediaType, forKey: .mediaType)
             try container.encode(created, forKey: .created)
+            try container.encode(pages, forKey: .pages)
+            try container.encode(snippetPage, forKey: .snippetPage)
         }
 
         enum CodingKeys: String, CodingKey {
             case sha256, title, snippet, score, filenames, commitments, milestones, classification, language, mediaType, created
+            case pages, snippetPage
         }
     }
 
@@ -131,7 +171,8 @@ struct SearchResponseJSON: Encodable {
                 sha256: hit.document.sha256.hex, title: hit.document.title, snippet: hit.snippet.marked(start: "**", end: "**"),
                 score: hit.score, filenames: hit.document.filenames, commitments: hit.document.commitments.map(\.rawValue),
                 milestones: hit.document.milestones.map(\.rawValue), classification: hit.document.classification.rawValue,
-                language: hit.document.language?.rawValue, mediaType: hit.document.mediaType, created: hit.document.created)
+                language: hit.document.language?.rawValue, mediaType: hit.document.mediaType, created: hit.document.created,
+                pages: hit.pages, snippetPage: hit.snippetPage)
         }
     }
 }

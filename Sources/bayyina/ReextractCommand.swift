@@ -10,10 +10,11 @@ struct ReextractCommand: AsyncParsableCommand {
 
     @OptionGroup var options: StoreOptions
     @Flag(help: "Every stored document.") var all = false
+    @Flag(help: "Documents with pages that wait for OCR (read when OCR was not installed).") var ocr = false
     @Argument(help: "Documents to read again (sha256); default: those read by an older extractor version.") var sha256: [String] = []
 
     func validate() throws {
-        if all, !sha256.isEmpty { throw ValidationError("Give either --all or hashes, not both.") }
+        if [all, ocr, !sha256.isEmpty].filter({ $0 }).count > 1 { throw ValidationError("Give one of --all, --ocr or hashes.") }
     }
 
     func run() async throws {
@@ -21,6 +22,8 @@ struct ReextractCommand: AsyncParsableCommand {
         let hashes: [ContentHash]
         if all {
             hashes = try repository.index.allHashes().sorted()
+        } else if ocr {
+            hashes = try repository.index.documentsAwaitingOCR()
         } else if !sha256.isEmpty {
             hashes = try sha256.map { text throws(BayyinaError) in try contentHash(text) }
         } else {

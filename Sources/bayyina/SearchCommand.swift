@@ -52,7 +52,8 @@ struct SearchCommand: AsyncParsableCommand {
             Output.line("")
             Output.line("\(offset + number + 1). \(document.title)")
             Output.line("   \(document.sha256.hex.prefix(12))  \(document.mediaType)  \(document.classification.rawValue)\(links.isEmpty ? "" : "  [\(links)]")")
-            Output.line("   " + Output.oneLine(hit.snippet.marked(start: "«", end: "»")))
+            let page = hit.snippetPage.map { options.ui.pick("p. \($0): ", "ص \($0): ") } ?? ""
+            Output.line("   " + page + Output.oneLine(hit.snippet.marked(start: "«", end: "»")))
         }
     }
 }

@@ -8,6 +8,7 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "The document's sha256.") var sha256: String
     @Flag(help: "Include the extracted text.") var text = false
+    @Flag(help: "List the pages: where each page's text came from (text layer or OCR), and with --text the text of each.") var pages = false
     @Option(help: "public shows only public documents.") var audience: Audience = .internal
 
     func run() async throws {
@@ -16,8 +17,11 @@ struct ShowCommand: AsyncParsableCommand {
         guard let (document, body) = try repository.index.document(hash), audience == .internal || document.classification == .public else {
             throw BayyinaError(.unknownDocument, "No document has the hash \(hash).", arabic: "لا توجد وثيقة بالبصمة \(hash).")
         }
+        let pageList = pages ? try repository.index.pages(of: hash) : []
         if options.json {
-            Output.json(DocumentJSON(document, text: text ? body : nil))
+            var json = DocumentJSON(document, text: text ? body : nil)
+            if pages { json.pageList = pageList.map { PageJSON($0, body: text ? body : nil) } }
+            Output.json(json)
             return
         }
         let ui = options.ui
@@ -34,6 +38,14 @@ struct ShowCommand: AsyncParsableCommand {
             [ui.pick("milestones", "الأنشطة"), Self.list(document.milestones.map(\.rawValue))],
         ] + document.warnings.map { [ui.pick("warning", "تنبيه"), $0.text(in: ui)] }
         Output.table([ui.pick("FIELD", "الحقل"), ui.pick("VALUE", "القيمة")], rows)
+        if pages {
+            Output.line("")
+            Output.table(
+                [ui.pick("PAGE", "الصفحة"), ui.pick("SOURCE", "المصدر"), ui.pick("CHARACTERS", "الأحرف"), ui.pick("CONFIDENCE", "الثقة")],
+                pageList.map { page in
+                    [String(page.number), page.source.rawValue, String(page.characters), page.confidence.map { String(format: "%.0f", $0) } ?? "—"]
+                })
+        }
         if text {
             Output.line("")
             Output.line(body)

@@ -178,3 +178,51 @@ import Testing
         #expect(json.output.contains("C99"))
     }
 }
+
+/// Scans without OCR installed are kept and read later; pages and their matches are reported.
+@Suite struct ScannedEvidenceCLITests {
+    /// A PATH with poppler and the process tools but without tesseract.
+    static func pathWithoutTesseract(in folder: TemporaryDirectory) throws -> String {
+        let bin = folder.url.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for tool in ["timeout", "prlimit", "pdfinfo", "pdftotext", "pdftoppm"] {
+            let found = ["/usr/bin", "/bin"].map { "\($0)/\(tool)" }.first { FileManager.default.fileExists(atPath: $0) }
+            try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent(tool).path, withDestinationPath: try #require(found))
+        }
+        return bin.path
+    }
+
+    @Test func scanWithoutOCRIsMarkedAndReadLaterByReextractOCR() throws {
+        let cli = try CLIRunner()
+        let path = try Self.pathWithoutTesseract(in: cli.folder)
+        let ingest = try cli.run(["ingest", Fixtures.url("generated/scanned_arabic.pdf").path, "--json"], environment: ["PATH": path])
+        #expect(ingest.status == 0)
+        let line = try JSONValue.parse(Data(ingest.output.utf8))
+        #expect(line["warnings"]?.array?.contains { $0.string?.contains("not installed") == true } == true)
+        let hash = try #require(line["sha256"]?.string)
+        let before = try JSONValue.parse(Data(try cli.run("show", hash, "--pages", "--json").output.utf8))
+        #expect(before["pageList"]?.array?.first?["source"]?.string == "ocr_pending")
+
+        let later = try cli.run("reextract", "--ocr", "--json")
+        #expect(later.status == 0)
+        #expect(later.lines.count == 1)
+        let after = try cli.run("show", hash, "--pages", "--text", "--json")
+        try CLIRunner.expectValid(after.output, schema: "document")
+        let document = try JSONValue.parse(Data(after.output.utf8))
+        #expect(document["pageList"]?.array?.first?["source"]?.string == "ocr")
+        #expect(document["text"]?.string?.contains("الالتزام الثاني") == true)
+        #expect(try cli.run("reextract", "--ocr").output.contains("0 read again"))
+    }
+
+    @Test func searchResultsNameThePagesTheyMatchOn() throws {
+        let cli = try CLIRunner()
+        _ = try cli.run("ingest", Fixtures.url("generated/mixed_pages.pdf").path)
+        let search = try cli.run("search", "الأعضاء", "--json")
+        try CLIRunner.expectValid(search.output, schema: "search-response")
+        let result = try #require(JSONValue.parse(Data(search.output.utf8))["results"]?.array?.first)
+        #expect(result["pages"]?.array == [.number(2)])
+        #expect(result["snippetPage"]?.number == 2)
+        let english = try JSONValue.parse(Data(try cli.run("search", "Quarterly", "--json").output.utf8))
+        #expect(english["results"]?.array?.first?["pages"]?.array == [.number(1)])
+    }
+}

@@ -25,11 +25,11 @@ struct CLIRunner {
 
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], environment overrides: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(overrides) { $1 }
         environment["BAYYINA_STORE"] = store.path
         process.environment = environment
         process.currentDirectoryURL = folder.url

@@ -1,0 +1,102 @@
+import BayyinaCore
+import Foundation
+
+/// The text of one page and where it came from.
+struct PageRead: Sendable {
+    var text: String
+    var source: PageSource
+    var confidence: Double?
+}
+
+/// Decides, page by page, whether a PDF's text layer can be trusted, and reads the others with OCR: pages with
+/// fewer than ``minimumLetters`` letters (scans: a scanner's text layer holds at most a page number or a stamp,
+/// while a page of prose has hundreds) and pages whose Arabic is in visual (reversed) order.
+struct PageReader {
+    let limits: ExtractionLimits
+    let password: String?
+    static let minimumLetters = 40
+
+    func read(_ url: URL, textLayer: [String]) async throws(BayyinaError) -> (pages: [PageRead], warnings: [Notice]) {
+        var pages = textLayer.map { PageRead(text: $0, source: .textLayer, confidence: nil) }
+        let reversed = Set(textLayer.indices.filter { ArabicTextLayerRepair.isVisualOrder(textLayer[$0]) })
+        let sparse = Set(textLayer.indices.filter { Self.letterCount(textLayer[$0]) < Self.minimumLetters })
+        let wanted = reversed.union(sparse).sorted()
+        guard !wanted.isEmpty else { return (pages, []) }
+        var warnings: [Notice] = []
+        let toRecognize = Array(wanted.prefix(limits.maximumOCRPages))
+        if await OCREngine.isAvailable(limits: limits) {
+            let (recognized, failed) = await recognize(url, pages: toRecognize)
+            for (index, text) in recognized {
+                let layerLetters = Self.letterCount(textLayer[index])
+                let ocrLetters = Self.letterCount(text.text)
+                let better = reversed.contains(index) ? ocrLetters * 2 >= layerLetters : ocrLetters > layerLetters
+                if better { pages[index] = PageRead(text: text.text, source: .ocr, confidence: text.confidence) }
+            }
+            if !failed.isEmpty {
+                let list = failed.map { String($0 + 1) }.joined(separator: ", ")
+                warnings.append(Notice("ocr_failed", "OCR failed on pages \(list); their text layer was kept.",
+                                       arabic: "تعذّر التعرف الضوئي على الصفحات \(list)؛ فأُبقي على طبقة النص فيها."))
+            }
+        } else {
+            for index in sparse { pages[index].source = .ocrPending }
+            warnings.append(Notice(
+                "ocr_unavailable",
+                "Some pages are scans but OCR (tesseract with Arabic and English) is not installed; they are marked for later. Install tesseract-ocr, tesseract-ocr-ara and tesseract-ocr-eng, then run bayyina reextract --ocr.",
+                arabic: "بعض الصفحات صور ممسوحة لكن التعرف الضوئي (tesseract بالعربية والإنجليزية) غير مثبت؛ فعُلّمت لوقت لاحق. ثبّت tesseract-ocr وtesseract-ocr-ara وtesseract-ocr-eng ثم شغّل bayyina reextract --ocr."))
+        }
+        for index in reversed where pages[index].source == .textLayer {
+            pages[index].text = ArabicTextLayerRepair.logicalOrder(ofVisual: pages[index].text)
+        }
+        if !reversed.isEmpty {
+            warnings.append(Notice(
+                "visual_order", "The Arabic text layer of \(reversed.count) page(s) is in visual (reversed) order; it was read again.",
+                arabic: "طبقة النص العربية في \(reversed.count) صفحة مخزنة بترتيب بصري معكوس؛ فأُعيدت قراءتها."))
+        }
+        if wanted.count > toRecognize.count {
+            warnings.append(Notice(
+                "ocr_truncated", "Only the first \(toRecognize.count) scanned pages were read by OCR.",
+                arabic: "لم يُقرأ بالتعرف الضوئي إلا أول \(toRecognize.count) صفحة ممسوحة."))
+        }
+        return (pages, warnings)
+    }
+
+    /// Renders and recognises pages side by side, up to the core count; returns the text by page index and the
+    /// pages that failed.
+    private func recognize(_ url: URL, pages: [Int]) async -> (recognized: [Int: RecognizedText], failed: [Int]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bayyina-ocr-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return await withTaskGroup(of: (Int, RecognizedText?).self) { group in
+            var recognized: [Int: RecognizedText] = [:]
+            var failed: [Int] = []
+            var next = 0
+            func start() {
+                let index = pages[next]
+                group.addTask { (index, try? await recognize(url, page: index + 1, in: folder)) }
+                next += 1
+            }
+            while next < min(limits.ocrConcurrency, pages.count) { start() }
+            while let (index, text) = await group.next() {
+                if let text { recognized[index] = text } else { failed.append(index) }
+                if next < pages.count { start() }
+            }
+            return (recognized, failed.sorted())
+        }
+    }
+
+    private func recognize(_ url: URL, page: Int, in folder: URL) async throws(BayyinaError) -> RecognizedText {
+        let image = folder.appendingPathComponent("page-\(page)")
+        let passwordArguments = password.map { ["-upw", $0] } ?? []
+        let render = try await ChildProcess.run(
+            "pdftoppm", passwordArguments + ["-r", "\(limits.ocrResolution)", "-gray", "-png", "-singlefile", "-f", "\(page)", "-l", "\(page)",
+                                             url.path, image.path], limits: limits, outputLimit: 64 * 1024)
+        guard render.succeeded else {
+            throw BayyinaError(.extractionFailed, "Page \(page) could not be rendered for OCR.", arabic: "تعذّر تحويل الصفحة \(page) إلى صورة.")
+        }
+        return try await OCREngine(limits: limits).recognize(imageAt: image.appendingPathExtension("png"))
+    }
+
+    static func letterCount(_ text: String) -> Int {
+        text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+    }
+}

@@ -39,7 +39,9 @@ test: deps
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*
 
-## Ingest throughput and search latency on a synthetic corpus (N documents; needs ../shared/tools).
+## Ingest throughput and search latency on a synthetic corpus (N documents), and PDF pages/s with and
+## without OCR (needs ../shared and qpdf).
 bench: deps
 	$(SWIFT) build -c release --product bayyina
 	python3 .ci/bench.py --bin .build/release/bayyina --n $(or $(N),10000)
+	python3 .ci/bench_pdf.py --bin .build/release/bayyina

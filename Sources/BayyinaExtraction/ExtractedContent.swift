@@ -83,6 +83,8 @@ public struct ExtractionLimits: Sendable {
     public var maximumOCRPages = 300
     /// Pages or images recognised at the same time.
     public var ocrConcurrency = ProcessInfo.processInfo.activeProcessorCount
+    /// Wall-clock budget for the OCR of one document; pages not started by then wait for `reextract --ocr`.
+    public var ocrBudgetSeconds = 900
 
     public init() {}
 }

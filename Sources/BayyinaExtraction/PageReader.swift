@@ -25,7 +25,13 @@ struct PageReader {
         var warnings: [Notice] = []
         let toRecognize = Array(wanted.prefix(limits.maximumOCRPages))
         if await OCREngine.isAvailable(limits: limits) {
-            let (recognized, failed) = await recognize(url, pages: toRecognize)
+            let (recognized, failed, skipped) = await recognize(url, pages: toRecognize)
+            for index in skipped where sparse.contains(index) { pages[index].source = .ocrPending }
+            if !skipped.isEmpty {
+                warnings.append(Notice(
+                    "ocr_budget", "OCR of this document took longer than \(limits.ocrBudgetSeconds) s; \(skipped.count) pages wait for bayyina reextract --ocr.",
+                    arabic: "تجاوز التعرف الضوئي على هذه الوثيقة \(limits.ocrBudgetSeconds) ثانية؛ \(skipped.count) صفحة تنتظر bayyina reextract --ocr."))
+            }
             for (index, text) in recognized {
                 let layerLetters = Self.letterCount(textLayer[index])
                 let ocrLetters = Self.letterCount(text.text)
@@ -53,6 +59,7 @@ struct PageReader {
                 arabic: "طبقة النص العربية في \(reversed.count) صفحة مخزنة بترتيب بصري معكوس؛ فأُعيدت قراءتها."))
         }
         if wanted.count > toRecognize.count {
+            for index in wanted.dropFirst(toRecognize.count) where sparse.contains(index) { pages[index].source = .ocrPending }
             warnings.append(Notice(
                 "ocr_truncated", "Only the first \(toRecognize.count) scanned pages were read by OCR.",
                 arabic: "لم يُقرأ بالتعرف الضوئي إلا أول \(toRecognize.count) صفحة ممسوحة."))
@@ -62,10 +69,13 @@ struct PageReader {
 
     /// Renders and recognises pages side by side, up to the core count; returns the text by page index and the
     /// pages that failed.
-    private func recognize(_ url: URL, pages: [Int]) async -> (recognized: [Int: RecognizedText], failed: [Int]) {
+    /// Renders and recognises pages side by side, up to ``ExtractionLimits/ocrConcurrency``, within the document's
+    /// OCR budget; returns the text by page index, the pages that failed and those never started.
+    private func recognize(_ url: URL, pages: [Int]) async -> (recognized: [Int: RecognizedText], failed: [Int], skipped: [Int]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bayyina-ocr-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let deadline = ContinuousClock.now + .seconds(limits.ocrBudgetSeconds)
         return await withTaskGroup(of: (Int, RecognizedText?).self) { group in
             var recognized: [Int: RecognizedText] = [:]
             var failed: [Int] = []
@@ -78,9 +88,9 @@ struct PageReader {
             while next < min(limits.ocrConcurrency, pages.count) { start() }
             while let (index, text) = await group.next() {
                 if let text { recognized[index] = text } else { failed.append(index) }
-                if next < pages.count { start() }
+                if next < pages.count, ContinuousClock.now < deadline { start() }
             }
-            return (recognized, failed.sorted())
+            return (recognized, failed.sorted(), Array(pages[next...]))
         }
     }
 

@@ -15,11 +15,18 @@ public struct Repository: Sendable {
     /// Largest file accepted by default: 512 MB.
     public static let defaultSizeLimit: Int64 = 512 << 20
 
-    public init(root: URL, sizeLimit: Int64 = defaultSizeLimit, limits: ExtractionLimits = ExtractionLimits()) throws(BayyinaError) {
+    /// Opens (or creates) the store; `jobs` is how many files, and pages or images for OCR, are worked on at once.
+    public init(
+        root: URL, sizeLimit: Int64 = defaultSizeLimit, limits: ExtractionLimits = ExtractionLimits(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(BayyinaError) {
         self.root = root
         blobs = try FileSystemBlobStore(root: root)
         index = try IndexDatabase(path: root.appendingPathComponent("bayyina.sqlite").path)
-        pipeline = IngestPipeline(blobs: blobs, index: index, extractors: ExtractorRegistry(limits: limits), sizeLimit: sizeLimit)
+        var limits = limits
+        limits.ocrConcurrency = max(1, jobs)
+        pipeline = IngestPipeline(
+            blobs: blobs, index: index, extractors: ExtractorRegistry(limits: limits), sizeLimit: sizeLimit, concurrency: max(1, jobs))
     }
 
     /// Re-hashes every original, compares blobs with the database, checks the database, and repairs what can be

@@ -14,6 +14,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "ar or en (default: $BAYYINA_LANG, else $LANG).")
     var language: UILanguage?
 
+    @Option(help: "Files, and pages or images for OCR, worked on at once (default: the number of cores).")
+    var jobs: Int?
+
     /// The language of messages: --lang, else the environment.
     var ui: UILanguage { language ?? UILanguage(environment: ProcessInfo.processInfo.environment) }
 
@@ -23,7 +26,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws(BayyinaError) -> Repository {
-        try Repository(root: root)
+        if let jobs, jobs < 1 {
+            throw BayyinaError(.invalidArgument, "--jobs must be at least 1.", arabic: "يجب أن تكون قيمة --jobs واحداً على الأقل.")
+        }
+        return try Repository(root: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 

@@ -73,7 +73,6 @@ let package = Package(
         .target(
             name: "BayyinaTestSupport",
             dependencies: ["BayyinaCore"],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

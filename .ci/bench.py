@@ -39,7 +39,7 @@ def main():
     store.mkdir(parents=True)
     env = dict(os.environ, BAYYINA_STORE=str(store))
     binary = str(Path(args.bin).resolve())
-    subprocess.run([binary, "plan", "import", str(HERE.parent / "Sources/BayyinaTestSupport/Fixtures/plan.json")],
+    subprocess.run([binary, "plan", "import", str(HERE.parent / "Tests/Fixtures/plan.json")],
                    env=env, check=True, stdout=subprocess.DEVNULL)
     stats = json.loads((corpus / "stats.json").read_text())
     started = time.monotonic()

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIXTURES = HERE.parent / "Sources/BayyinaTestSupport/Fixtures"
+FIXTURES = HERE.parent / "Tests/Fixtures"
 CORPUS = HERE.parent.parent / "shared/corpus"
 
 

@@ -1,13 +1,14 @@
 public import Foundation
 
-/// Real evidence files (Arabic and English) and hostile files, shipped with the tests.
+/// Real evidence files (Arabic and English), generated ones and hostile files, under `Tests/Fixtures`.
 public enum Fixtures {
-    /// A fixture by its path under `Fixtures/`, e.g. `docs/karak_hearing_notes.txt` or `bad/billion_laughs.xml`.
+    /// `Tests/Fixtures` of this checkout.
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures", isDirectory: true)
+
+    /// A fixture by its path under `Tests/Fixtures`, e.g. `docs/karak_hearing_notes.txt` or `bad/billion_laughs.xml`.
     public static func url(_ path: String) -> URL {
-        guard let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
-            fatalError("The test fixtures are missing from the BayyinaTestSupport bundle.")
-        }
-        return root.appendingPathComponent(path)
+        root.appendingPathComponent(path)
     }
 
     /// The plan of the evaluation corpus: six commitments with milestones C1.M1 ….

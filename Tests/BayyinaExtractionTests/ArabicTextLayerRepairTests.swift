@@ -37,4 +37,18 @@ import Testing
         #expect(content.alternativeReadings.contains("السلام"))
         #expect(content.warnings.map(\.code) == ["lam_alef_repaired"])
     }
+
+    @Test func kufiPDFTextLayerIsReadAsWritten() async throws {
+        let (_, content) = try await ExtractorRegistry().extract(fixture: "generated/kufi_arabic.pdf")
+        #expect(content.text.contains("الأول والإلتزام والآليات"))
+        #expect(content.text.contains("محضر اللقاء الأول للجنة المتابعة"))
+        #expect(content.pageRecords.map(\.source) == [.textLayer])
+    }
+
+    @Test func englishPDFInDejaVuIsReadAsWritten() async throws {
+        let (_, content) = try await ExtractorRegistry().extract(fixture: "generated/english_dejavu.pdf")
+        #expect(content.text == "Minutes of the first follow-up meeting\nThe committee reviewed the open data portal.")
+        #expect(content.warnings.isEmpty)
+        #expect(content.language == .en)
+    }
 }

@@ -2,7 +2,8 @@
 of an extractor that the real evidence in ../docs does not: Word headers, footers, footnotes, endnotes,
 comments and text boxes; Excel inline strings; PowerPoint speaker notes; OpenDocument spreadsheets and
 presentations; quoted-printable windows-1256 e-mail with only an HTML part; UTF-16 and windows-1256 text;
-a PNG with an eXIf chunk. lam_alef_dejavu.pdf is lam_alef_source.txt set in DejaVu Sans by pango (its text layer writes lam-alef as
+a PNG with an eXIf chunk. kufi_arabic.pdf and english_dejavu.pdf are kufi_source.txt in Noto Kufi Arabic and english_source.txt in
+DejaVu Sans, made the same way. lam_alef_dejavu.pdf is lam_alef_source.txt set in DejaVu Sans by pango (its text layer writes lam-alef as
 alef-lam):
     pango-view --font="DejaVu Sans 14" --no-display --output=lam_alef_dejavu.pdf lam_alef_source.txt
 permissions_only.pdf (an owner password, no user password) is made with qpdf:

@@ -10,7 +10,8 @@ struct PageRead: Sendable {
 
 /// Decides, page by page, whether a PDF's text layer can be trusted, and reads the others with OCR: pages with
 /// fewer than ``minimumLetters`` letters (scans: a scanner's text layer holds at most a page number or a stamp,
-/// while a page of prose has hundreds) and pages whose Arabic is in visual (reversed) order.
+/// while a page of prose has hundreds), pages whose text is mostly unmapped glyphs, and pages whose Arabic is in
+/// visual (reversed) order.
 struct PageReader {
     let limits: ExtractionLimits
     let password: String?
@@ -19,7 +20,7 @@ struct PageReader {
     func read(_ url: URL, textLayer: [String]) async throws(BayyinaError) -> (pages: [PageRead], warnings: [Notice]) {
         var pages = textLayer.map { PageRead(text: $0, source: .textLayer, confidence: nil) }
         let reversed = Set(textLayer.indices.filter { ArabicTextLayerRepair.isVisualOrder(textLayer[$0]) })
-        let sparse = Set(textLayer.indices.filter { Self.letterCount(textLayer[$0]) < Self.minimumLetters })
+        let sparse = Set(textLayer.indices.filter { Self.letterCount(textLayer[$0]) < Self.minimumLetters || Self.isGarbled(textLayer[$0]) })
         let wanted = reversed.union(sparse).sorted()
         guard !wanted.isEmpty else { return (pages, []) }
         var warnings: [Notice] = []
@@ -104,6 +105,20 @@ struct PageReader {
             throw BayyinaError(.extractionFailed, "Page \(page) could not be rendered for OCR.", arabic: "تعذّر تحويل الصفحة \(page) إلى صورة.")
         }
         return try await OCREngine(limits: limits).recognize(imageAt: image.appendingPathExtension("png"))
+    }
+
+    /// A text layer from fonts without a Unicode mapping: mostly private-use characters, replacement characters
+    /// or controls instead of letters.
+    static func isGarbled(_ text: String) -> Bool {
+        var junk = 0
+        var total = 0
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            total += 1
+            if (0xE000...0xF8FF).contains(scalar.value) || scalar.value == 0xFFFD || scalar.properties.generalCategory == .control {
+                junk += 1
+            }
+        }
+        return total > 0 && junk * 10 > total * 3
     }
 
     static func letterCount(_ text: String) -> Int {

@@ -90,6 +90,11 @@ import Testing
         #expect(abs((result.confidence ?? 0) - 597.0 / 7) < 0.001)
     }
 
+    @Test func textLayersOfUnmappedGlyphsAreNotTrusted() {
+        #expect(PageReader.isGarbled("\u{E001}\u{E002}\u{E003} \u{FFFD}\u{FFFD} ab"))
+        #expect(!PageReader.isGarbled("محضر اجتماع اللجنة الفنية \u{FFFD}"))
+    }
+
     @Test func visualOrderArabicIsDetectedAndReadBack() {
         let logical = "اجتماع اللجنة الوطنية حول المشاركة الإلكترونية في المحافظة وتعزيز الشفافية والنزاهة في المؤسسات العامة"
         let visual = String(String.UnicodeScalarView(logical.unicodeScalars.reversed()))

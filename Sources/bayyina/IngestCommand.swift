@@ -112,6 +112,7 @@ struct IngestLineJSON: Encodable {
     var error: ErrorJSON.Body?
     var warnings: [String]
     var warningsAr: [String]
+    var warningCodes: [String]
 
     init(_ outcome: IngestOutcome) {
         path = outcome.path
@@ -122,6 +123,7 @@ struct IngestLineJSON: Encodable {
         error = outcome.error.map(ErrorJSON.Body.init)
         warnings = outcome.warnings.map(\.english)
         warningsAr = outcome.warnings.map(\.arabic)
+        warningCodes = outcome.warnings.map(\.code)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -134,7 +136,8 @@ struct IngestLineJSON: Encodable {
         try container.encodeIfPresent(error, forKey: .error)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(warningsAr, forKey: .warningsAr)
+        try container.encode(warningCodes, forKey: .warningCodes)
     }
 
-    enum CodingKeys: String, CodingKey { case path, status, sha256, title, size, error, warnings, warningsAr }
+    enum CodingKeys: String, CodingKey { case path, status, sha256, title, size, error, warnings, warningsAr, warningCodes }
 }

@@ -23,6 +23,7 @@ struct DocumentJSON: Encodable {
     var properties: DocumentProperties
     var warnings: [String]
     var warningsAr: [String]
+    var warningCodes: [String]
     var ingestedAt: String
     var text: String?
     /// With `show --pages`: each page's source (text layer or OCR), size and confidence.
@@ -48,6 +49,7 @@ struct DocumentJSON: Encodable {
         properties = document.properties
         warnings = document.warnings.map(\.english)
         warningsAr = document.warnings.map(\.arabic)
+        warningCodes = document.warnings.map(\.code)
         ingestedAt = document.ingestedAt
         self.text = text
     }
@@ -73,6 +75,7 @@ struct DocumentJSON: Encodable {
         try container.encode(properties, forKey: .properties)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(warningsAr, forKey: .warningsAr)
+        try container.encode(warningCodes, forKey: .warningCodes)
         try container.encode(ingestedAt, forKey: .ingestedAt)
         try container.encodeIfPresent(text, forKey: .text)
         try container.encodeIfPresent(pageList, forKey: .pageList)
@@ -80,7 +83,7 @@ struct DocumentJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case sha256, title, titleSource, author, created, language, pages, mediaType, size, filenames, folders, classification
-        case legalBasis, commitments, milestones, attachments, properties, warnings, warningsAr, ingestedAt, text, pageList
+        case legalBasis, commitments, milestones, attachments, properties, warnings, warningsAr, warningCodes, ingestedAt, text, pageList
     }
 }
 

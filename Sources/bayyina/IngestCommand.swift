@@ -106,8 +106,8 @@ struct IngestCommand: AsyncParsableCommand {
 struct IngestLineJSON: Encodable {
     var path: String
     var status: String
-    var sha256: String?
-    var title: String?
+    @Nullable var sha256: String?
+    @Nullable var title: String?
     var size: Int64
     var error: ErrorJSON.Body?
     var warnings: [String]
@@ -125,19 +125,4 @@ struct IngestLineJSON: Encodable {
         warningsAr = outcome.warnings.map(\.arabic)
         warningCodes = outcome.warnings.map(\.code)
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(status, forKey: .status)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(title, forKey: .title)
-        try container.encode(size, forKey: .size)
-        try container.encodeIfPresent(error, forKey: .error)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(warningsAr, forKey: .warningsAr)
-        try container.encode(warningCodes, forKey: .warningCodes)
-    }
-
-    enum CodingKeys: String, CodingKey { case path, status, sha256, title, size, error, warnings, warningsAr, warningCodes }
 }

@@ -7,16 +7,16 @@ struct DocumentJSON: Encodable {
     var sha256: String
     var title: String
     var titleSource: String
-    var author: String?
-    var created: String?
-    var language: String?
-    var pages: Int?
+    @Nullable var author: String?
+    @Nullable var created: String?
+    @Nullable var language: String?
+    @Nullable var pages: Int?
     var mediaType: String
     var size: Int64
     var filenames: [String]
     var folders: [String]
     var classification: String
-    var legalBasis: String?
+    @Nullable var legalBasis: String?
     var commitments: [String]
     var milestones: [String]
     var attachments: [String]
@@ -53,38 +53,6 @@ struct DocumentJSON: Encodable {
         ingestedAt = document.ingestedAt
         self.text = text
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(title, forKey: .title)
-        try container.encode(titleSource, forKey: .titleSource)
-        try container.encode(author, forKey: .author)
-        try container.encode(created, forKey: .created)
-        try container.encode(language, forKey: .language)
-        try container.encode(pages, forKey: .pages)
-        try container.encode(mediaType, forKey: .mediaType)
-        try container.encode(size, forKey: .size)
-        try container.encode(filenames, forKey: .filenames)
-        try container.encode(folders, forKey: .folders)
-        try container.encode(classification, forKey: .classification)
-        try container.encode(legalBasis, forKey: .legalBasis)
-        try container.encode(commitments, forKey: .commitments)
-        try container.encode(milestones, forKey: .milestones)
-        try container.encode(attachments, forKey: .attachments)
-        try container.encode(properties, forKey: .properties)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(warningsAr, forKey: .warningsAr)
-        try container.encode(warningCodes, forKey: .warningCodes)
-        try container.encode(ingestedAt, forKey: .ingestedAt)
-        try container.encodeIfPresent(text, forKey: .text)
-        try container.encodeIfPresent(pageList, forKey: .pageList)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case sha256, title, titleSource, author, created, language, pages, mediaType, size, filenames, folders, classification
-        case legalBasis, commitments, milestones, attachments, properties, warnings, warningsAr, warningCodes, ingestedAt, text, pageList
-    }
 }
 
 /// One page in `show --pages --json`: where its text came from, and the text with `--text`.
@@ -92,7 +60,7 @@ struct PageJSON: Encodable {
     var page: Int
     var source: String
     var characters: Int
-    var confidence: Double?
+    @Nullable var confidence: Double?
     var text: String?
 
     init(_ page: DocumentPage, body: String?) {
@@ -106,17 +74,6 @@ struct PageJSON: Encodable {
             return String(decoding: bytes[range], as: UTF8.self)
         }
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(page, forKey: .page)
-        try container.encode(source, forKey: .source)
-        try container.encode(characters, forKey: .characters)
-        try container.encode(confidence, forKey: .confidence)
-        try container.encodeIfPresent(text, forKey: .text)
-    }
-
-    enum CodingKeys: String, CodingKey { case page, source, characters, confidence, text }
 }
 
 /// `search --json`.
@@ -130,33 +87,11 @@ struct SearchResponseJSON: Encodable {
         var commitments: [String]
         var milestones: [String]
         var classification: String
-        var language: String?
+        @Nullable var language: String?
         var mediaType: String
-        var created: String?
+        @Nullable var created: String?
         var pages: [Int]
-        var snippetPage: Int?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(sha256, forKey: .sha256)
-            try container.encode(title, forKey: .title)
-            try container.encode(snippet, forKey: .snippet)
-            try container.encode(score, forKey: .score)
-            try container.encode(filenames, forKey: .filenames)
-            try container.encode(commitments, forKey: .commitments)
-            try container.encode(milestones, forKey: .milestones)
-            try container.encode(classification, forKey: .classification)
-            try container.encode(language, forKey: .language)
-            try container.encode(mediaType, forKey: .mediaType)
-            try container.encode(created, forKey: .created)
-            try container.encode(pages, forKey: .pages)
-            try container.encode(snippetPage, forKey: .snippetPage)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case sha256, title, snippet, score, filenames, commitments, milestones, classification, language, mediaType, created
-            case pages, snippetPage
-        }
+        @Nullable var snippetPage: Int?
     }
 
     var query: String
@@ -202,5 +137,20 @@ struct VerifyJSON: Encodable {
         strayFiles = report.audit.strayFiles
         staleStagingFiles = report.audit.staleStagingFiles
         databaseProblems = report.databaseProblems
+    }
+}
+
+/// An optional that JSON shows as `null` instead of leaving the key out, as the CLI contract's shapes require.
+@propertyWrapper
+struct Nullable<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
 }

@@ -9,18 +9,18 @@ struct PageRead: Sendable {
 }
 
 /// Decides, page by page, whether a PDF's text layer can be trusted, and reads the others with OCR: pages with
-/// fewer than ``minimumLetters`` letters (scans: a scanner's text layer holds at most a page number or a stamp,
+/// fewer than ``minimumCharacters`` letters and digits (scans: a scanner's text layer holds a page number or a stamp,
 /// while a page of prose has hundreds), pages whose text is mostly unmapped glyphs, and pages whose Arabic is in
 /// visual (reversed) order.
 struct PageReader {
     let limits: ExtractionLimits
     let password: String?
-    static let minimumLetters = 40
+    static let minimumCharacters = 40
 
     func read(_ url: URL, textLayer: [String]) async throws(BayyinaError) -> (pages: [PageRead], warnings: [Notice]) {
         var pages = textLayer.map { PageRead(text: $0, source: .textLayer, confidence: nil) }
         let reversed = Set(textLayer.indices.filter { ArabicTextLayerRepair.isVisualOrder(textLayer[$0]) })
-        let sparse = Set(textLayer.indices.filter { Self.letterCount(textLayer[$0]) < Self.minimumLetters || Self.isGarbled(textLayer[$0]) })
+        let sparse = Set(textLayer.indices.filter { Self.wordCharacterCount(textLayer[$0]) < Self.minimumCharacters || Self.isGarbled(textLayer[$0]) })
         let wanted = reversed.union(sparse).sorted()
         guard !wanted.isEmpty else { return (pages, []) }
         var warnings: [Notice] = []
@@ -34,9 +34,9 @@ struct PageReader {
                     arabic: "تجاوز التعرف الضوئي على هذه الوثيقة \(limits.ocrBudgetSeconds) ثانية؛ \(skipped.count) صفحة تنتظر bayyina reextract --ocr."))
             }
             for (index, text) in recognized {
-                let layerLetters = Self.letterCount(textLayer[index])
-                let ocrLetters = Self.letterCount(text.text)
-                let better = reversed.contains(index) ? ocrLetters * 2 >= layerLetters : ocrLetters > layerLetters
+                let layerCharacters = Self.wordCharacterCount(textLayer[index])
+                let ocrCharacters = Self.wordCharacterCount(text.text)
+                let better = reversed.contains(index) ? ocrCharacters * 2 >= layerCharacters : ocrCharacters > layerCharacters
                 if better { pages[index] = PageRead(text: text.text, source: .ocr, confidence: text.confidence) }
             }
             if !failed.isEmpty {
@@ -68,8 +68,6 @@ struct PageReader {
         return (pages, warnings)
     }
 
-    /// Renders and recognises pages side by side, up to the core count; returns the text by page index and the
-    /// pages that failed.
     /// Renders and recognises pages side by side, up to ``ExtractionLimits/ocrConcurrency``, within the document's
     /// OCR budget; returns the text by page index, the pages that failed and those never started.
     private func recognize(_ url: URL, pages: [Int]) async -> (recognized: [Int: RecognizedText], failed: [Int], skipped: [Int]) {
@@ -121,7 +119,8 @@ struct PageReader {
         return total > 0 && junk * 10 > total * 3
     }
 
-    static func letterCount(_ text: String) -> Int {
-        text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+    /// Letters and digits: a page of figures is no scan either.
+    static func wordCharacterCount(_ text: String) -> Int {
+        text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.count
     }
 }

@@ -100,7 +100,7 @@ enum ArabicTextLayerRepair {
         var position = articleEnd(of: letters)
         var changed = false
         while position + 1 < result.count {
-            if alefs.contains(result[position]), result[position + 1] == lam, position + 2 <= result.count {
+            if alefs.contains(result[position]), result[position + 1] == lam {
                 result.swapAt(position, position + 1)
                 changed = true
                 position += 2

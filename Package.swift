@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "BayyinaCore", swiftSettings: swiftSettings),
@@ -61,11 +64,24 @@ let package = Package(
             dependencies: ["BayyinaCore", "BayyinaIndex"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BayyinaServer",
+            dependencies: [
+                "BayyinaCore", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "bayyina",
             dependencies: [
                 "BayyinaCore", "BayyinaStorage", "BayyinaExtraction", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
+                "BayyinaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -98,6 +114,16 @@ let package = Package(
         .testTarget(
             name: "BayyinaIngestTests",
             dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaStorage", "BayyinaIndex", "BayyinaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaServerTests",
+            dependencies: [
+                "BayyinaServer", "BayyinaIngest", "BayyinaSchemas", "BayyinaTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

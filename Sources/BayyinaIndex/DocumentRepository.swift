@@ -228,13 +228,43 @@ extension IndexDatabase {
         }
     }
 
-    /// Every document the audience may see, newest first.
-    public func documents(for audience: Audience) throws(BayyinaError) -> [Document] {
+    /// Every document the audience may see, newest first; only those linked to a commitment or milestone when
+    /// one is given.
+    public func documents(
+        for audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil
+    ) throws(BayyinaError) -> [Document] {
         try read { db in
-            let filter = audience == .public ? "WHERE classification = 'public'" : ""
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if audience == .public { conditions.append("classification = 'public'") }
+            if let commitment {
+                conditions.append("id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)")
+                _ = arguments.append(contentsOf: [commitment.rawValue])
+            }
+            if let milestone {
+                conditions.append("id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)")
+                _ = arguments.append(contentsOf: [milestone.rawValue])
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(
-                db, sql: "SELECT \(Self.metadataColumns) FROM documents \(filter) ORDER BY coalesce(created, ingested_at) DESC, id DESC")
+                db, sql: "SELECT \(Self.metadataColumns) FROM documents \(filter) ORDER BY coalesce(created, ingested_at) DESC, id DESC",
+                arguments: arguments)
             return try Self.documents(from: rows, db: db)
+        }
+    }
+
+    /// For each commitment: how many documents the audience may see are linked to it, and the latest date among them.
+    public func evidenceSummary(for audience: Audience) throws(BayyinaError) -> [CommitmentID: (count: Int, latest: String?)] {
+        try read { db in
+            let filter = audience == .public ? "AND d.classification = 'public'" : ""
+            var summary: [CommitmentID: (count: Int, latest: String?)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT l.commitment_id AS commitment, count(*) AS count, max(substr(coalesce(d.created, d.ingested_at), 1, 10)) AS latest
+                FROM document_commitments l JOIN documents d ON d.id = l.document_id WHERE 1 \(filter) GROUP BY l.commitment_id
+                """) {
+                if let id = CommitmentID(row["commitment"] as String) { summary[id] = (row["count"], row["latest"]) }
+            }
+            return summary
         }
     }
 

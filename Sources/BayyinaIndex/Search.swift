@@ -64,6 +64,11 @@ public struct SearchHit: Sendable {
 public struct SearchPage: Sendable {
     public var total: Int
     public var hits: [SearchHit]
+
+    public init(total: Int, hits: [SearchHit]) {
+        self.total = total
+        self.hits = hits
+    }
 }
 
 extension IndexDatabase {

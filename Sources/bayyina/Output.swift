@@ -1,4 +1,5 @@
 import BayyinaCore
+import BayyinaListings
 import Foundation
 
 /// Writing to the terminal: JSON lines, aligned tables, errors and a progress bar.
@@ -70,23 +71,4 @@ enum Output {
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(done)/\(total) \(truncated(label, 40))".utf8))
         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
     }
-}
-
-/// The one JSON error shape: `{"error": {"code", "message", "messageAr"}}`.
-struct ErrorJSON: Encodable {
-    struct Body: Encodable {
-        var code: String
-        var message: String
-        var messageAr: String
-
-        init(_ error: BayyinaError) {
-            code = error.code.rawValue
-            message = error.message
-            messageAr = error.arabicMessage
-        }
-    }
-
-    var error: Body
-
-    init(_ error: BayyinaError) { self.error = Body(error) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BayyinaCore
+import BayyinaListings
 import Foundation
 
 struct ShowCommand: AsyncParsableCommand {

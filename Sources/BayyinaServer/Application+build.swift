@@ -1,0 +1,40 @@
+public import BayyinaIngest
+public import Hummingbird
+import Foundation
+import HTTPTypes
+
+/// Where the server listens.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// The composition root of the web application: public pages and the JSON API over one repository, with security
+/// headers and access logs. The CLI's `serve` and the tests build the same application.
+public func buildApplication(repository: Repository, configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware())
+    let pages = PublicPages(repository: repository, templates: try await PageTemplates.load())
+    pages.register(on: router)
+    PublicAPI(repository: repository).register(on: router)
+    return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
+}
+
+/// Headers that keep pages from being framed, sniffed or leaking referrers, and scripts from running.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return response
+    }
+}

@@ -1,0 +1,40 @@
+import BayyinaCore
+import Foundation
+import Mustache
+
+/// The Mustache templates and style sheet of the public pages, shipped as resources.
+struct PageTemplates: Sendable {
+    let library: MustacheLibrary
+    let styleSheet: String
+
+    static func load() async throws -> PageTemplates {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw BayyinaError(.fileNotFound, "The page templates are missing from this installation.",
+                               arabic: "قوالب الصفحات غير موجودة في هذا التثبيت.")
+        }
+        let library = try await MustacheLibrary(directory: folder.path)
+        let styleSheet = try String(contentsOf: folder.appendingPathComponent("site.css"), encoding: .utf8)
+        return PageTemplates(library: library, styleSheet: styleSheet)
+    }
+
+    /// Renders a page with the language, its direction and its strings added to the values.
+    func render(_ name: String, _ values: [String: Any], language: UILanguage, title: String, path: String) -> String {
+        var context = values
+        context["lang"] = language.rawValue
+        context["dir"] = language == .ar ? "rtl" : "ltr"
+        context["otherLang"] = language == .ar ? "en" : "ar"
+        context["otherLanguageURL"] = PageTemplates.url(path, language: language == .ar ? .en : .ar)
+        context["t"] = UIStrings.strings(language)
+        context["pageTitle"] = title
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// A path with the language parameter set, keeping its other parameters.
+    static func url(_ path: String, language: UILanguage) -> String {
+        var components = URLComponents(string: path) ?? URLComponents()
+        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: language.rawValue))
+        components.queryItems = items
+        return components.string ?? path
+    }
+}

@@ -1,0 +1,89 @@
+import BayyinaCore
+import BayyinaIndex
+import BayyinaIngest
+import BayyinaListings
+import Foundation
+import Hummingbird
+
+/// The public JSON API under `/api/v1`: the same JSON as the CLI (`search --json`, `show --json`, the plan file),
+/// for anonymous callers (public documents only), with the one JSON error shape.
+struct PublicAPI: Sendable {
+    let repository: Repository
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("search") { request, _ in respond { try search(request) } }
+        api.get("documents/:sha256") { request, context in
+            respond { try document(context.parameters.get("sha256") ?? "", text: request.uri.queryParameters.get("text") == "1") }
+        }
+        api.get("plan") { _, _ in
+            respond {
+                guard let plan = try repository.index.plan() else {
+                    throw BayyinaError(.unknownDocument, "No plan has been imported yet.", arabic: "لم تُستورد أي خطة بعد.")
+                }
+                return try PlanFile.encode(plan)
+            }
+        }
+    }
+
+    private func search(_ request: Request) throws -> Data {
+        let parameters = request.uri.queryParameters
+        guard let text = parameters.get("q"), !text.isEmpty else {
+            throw BayyinaError(.invalidQuery, "Give the words to search for in q.", arabic: "اكتب كلمات البحث في المعامل q.")
+        }
+        let limit = min(100, max(1, Int(parameters.get("limit") ?? "20") ?? 20))
+        let offset = max(0, Int(parameters.get("offset") ?? "0") ?? 0)
+        let commitment = try parameters.get("commitment").map { text throws(BayyinaError) in
+            guard let id = CommitmentID(text) else { throw BayyinaError(.unknownCommitment, "'\(text)' is not a commitment id.") }
+            return id
+        }
+        let milestone = try parameters.get("milestone").map { text throws(BayyinaError) in
+            guard let id = MilestoneID(text) else { throw BayyinaError(.unknownMilestone, "'\(text)' is not a milestone id.") }
+            return id
+        }
+        try repository.index.validateLinks(commitments: commitment.map { [$0] } ?? [], milestones: milestone.map { [$0] } ?? [])
+        let clock = ContinuousClock()
+        let started = clock.now
+        let page = try repository.index.search(SearchRequest(
+            query: try SearchQuery(text), audience: .public, commitment: commitment, milestone: milestone, limit: limit, offset: offset))
+        let elapsed = started.duration(to: clock.now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return try Self.encode(SearchResponseJSON(query: text, page: page, tookMs: milliseconds))
+    }
+
+    private func document(_ sha256: String, text: Bool) throws -> Data {
+        guard let hash = ContentHash(hex: sha256), let (document, body) = try repository.index.document(hash),
+              document.classification == .public else {
+            throw BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة.")
+        }
+        return try Self.encode(DocumentJSON(document, text: text ? body : nil))
+    }
+
+    /// Runs a handler and answers with its JSON, or with the error shape and the status its code calls for.
+    private func respond(_ body: () throws -> Data) -> Response {
+        do {
+            return Self.json(try body(), status: .ok)
+        } catch let error as BayyinaError {
+            let status: HTTPResponse.Status = switch error.code {
+            case .unknownDocument, .unknownCommitment, .unknownMilestone: .notFound
+            case .invalidQuery, .invalidArgument: .badRequest
+            default: .internalServerError
+            }
+            return Self.json((try? Self.encode(ErrorJSON(error))) ?? Data(), status: status)
+        } catch {
+            let failure = BayyinaError(.databaseFailure, "The request failed.", arabic: "تعذّر تنفيذ الطلب.")
+            return Self.json((try? Self.encode(ErrorJSON(failure))) ?? Data(), status: .internalServerError)
+        }
+    }
+
+    private static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}

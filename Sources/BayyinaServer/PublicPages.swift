@@ -1,0 +1,201 @@
+import BayyinaCore
+import BayyinaIndex
+import BayyinaIngest
+import Foundation
+import Hummingbird
+
+/// The public pages, Arabic by default (`?lang=en` for English): plan overview, commitment pages, search,
+/// document pages and downloads. An anonymous visitor sees public documents only; anything else is a 404.
+struct PublicPages: Sendable {
+    let repository: Repository
+    let templates: PageTemplates
+    static let pageSize = 20
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try overview(request) }
+        router.get("/static/site.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: templates.styleSheet)))
+        }
+        router.get("/commitments/:id") { request, context in try commitment(request, id: context.parameters.get("id") ?? "") }
+        router.get("/search") { request, _ in try search(request) }
+        router.get("/documents/:sha256") { request, context in try document(request, sha256: context.parameters.get("sha256") ?? "") }
+        router.get("/documents/:sha256/download") { _, context in
+            try await download(sha256: context.parameters.get("sha256") ?? "", context: context)
+        }
+    }
+
+    private func language(_ request: Request) -> UILanguage {
+        request.uri.queryParameters.get("lang") == "en" ? .en : .ar
+    }
+
+    private func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    private func message(_ key: String, _ request: Request, status: HTTPResponse.Status) -> Response {
+        let language = language(request)
+        let text = UIStrings.strings(language)[key] ?? key
+        return html(templates.render("message", ["message": text], language: language, title: text, path: request.uri.description),
+                    status: status)
+    }
+
+    private func overview(_ request: Request) throws -> Response {
+        let language = language(request)
+        guard let plan = try repository.index.plan() else { return message("noEvidence", request, status: .ok) }
+        let summary = try repository.index.evidenceSummary(for: .public)
+        let commitments: [[String: Any]] = plan.commitments.map { commitment in
+            let statuses = commitment.milestones.compactMap(\.status)
+            var values: [String: Any] = [
+                "id": commitment.id.rawValue, "title": commitment.title.text(preferring: language.rawValue) ?? "",
+                "completed": statuses.filter { $0 == .completed }.count, "inProgress": statuses.filter { $0 == .inProgress }.count,
+                "notStarted": statuses.filter { $0 == .notStarted }.count, "evidenceCount": summary[commitment.id]?.count ?? 0,
+            ]
+            if let lead = commitment.leadAgency?.text(preferring: language.rawValue) { values["leadAgency"] = lead }
+            if let latest = summary[commitment.id]?.latest { values["lastEvidence"] = latest }
+            return values
+        }
+        let title = plan.title.text(preferring: language.rawValue) ?? plan.id
+        return html(templates.render("overview", ["planTitle": title, "commitments": commitments, "query": ""],
+                                     language: language, title: title, path: request.uri.description))
+    }
+
+    private func commitment(_ request: Request, id: String) throws -> Response {
+        let language = language(request)
+        guard let commitmentID = CommitmentID(id), let plan = try repository.index.plan(),
+              let commitment = plan.commitments.first(where: { $0.id == commitmentID }) else {
+            return message("notFound", request, status: .notFound)
+        }
+        let all = try repository.index.documents(for: .public, commitment: commitmentID)
+        var shown = Set<ContentHash>()
+        let milestones: [[String: Any]] = commitment.milestones.map { milestone in
+            let documents = all.filter { $0.milestones.contains(milestone.id) }
+            shown.formUnion(documents.map(\.sha256))
+            var values: [String: Any] = [
+                "id": milestone.id.rawValue, "anchor": milestone.id.rawValue.replacingOccurrences(of: ".", with: "-"),
+                "title": milestone.title.text(preferring: language.rawValue) ?? "",
+                "statusKey": milestone.status?.rawValue ?? "",
+                "status": milestone.status.map { UIStrings.strings(language)[$0.rawValue] ?? $0.rawValue } ?? "—",
+                "hasDocuments": !documents.isEmpty, "documents": documents.map { Self.listItem($0) },
+            ]
+            if milestone.start != nil || milestone.end != nil { values["dates"] = "\(milestone.start ?? "…") – \(milestone.end ?? "…")" }
+            return values
+        }
+        let whole = all.filter { !shown.contains($0.sha256) }
+        var values: [String: Any] = [
+            "id": commitment.id.rawValue, "title": commitment.title.text(preferring: language.rawValue) ?? "",
+            "milestones": milestones, "whole": ["hasDocuments": !whole.isEmpty, "documents": whole.map { Self.listItem($0) }],
+        ]
+        if let lead = commitment.leadAgency?.text(preferring: language.rawValue) { values["leadAgency"] = lead }
+        return html(templates.render("commitment", values, language: language, title: commitment.id.rawValue, path: request.uri.description))
+    }
+
+    private func search(_ request: Request) throws -> Response {
+        let language = language(request)
+        let text = request.uri.queryParameters.get("q") ?? ""
+        let page = max(1, Int(request.uri.queryParameters.get("page") ?? "1") ?? 1)
+        var values: [String: Any] = ["query": text, "hasQuery": !text.trimmingCharacters(in: .whitespaces).isEmpty]
+        if values["hasQuery"] as? Bool == true {
+            var results = SearchPage(total: 0, hits: [])
+            if let query = try? SearchQuery(text) {
+                results = try repository.index.search(SearchRequest(
+                    query: query, audience: .public,
+                    commitment: request.uri.queryParameters.get("commitment").flatMap { CommitmentID($0) },
+                    milestone: request.uri.queryParameters.get("milestone").flatMap { MilestoneID($0) },
+                    limit: Self.pageSize, offset: (page - 1) * Self.pageSize))
+            }
+            values["total"] = results.total
+            values["firstNumber"] = (page - 1) * Self.pageSize + 1
+            values["hits"] = results.hits.map { hit -> [String: Any] in
+                var item = Self.listItem(hit.document)
+                item["snippet"] = hit.snippet.marked(start: "<mark>", end: "</mark>", escaping: Self.escape)
+                if let page = hit.snippetPage { item["snippetPage"] = page }
+                let links = (hit.document.commitments.map(\.rawValue) + hit.document.milestones.map(\.rawValue)).joined(separator: ", ")
+                if !links.isEmpty { item["links"] = links }
+                return item
+            }
+            let path = "/search?q=\(text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")&lang=\(language.rawValue)"
+            if page > 1 { values["previousURL"] = path + "&page=\(page - 1)" }
+            if page * Self.pageSize < results.total { values["nextURL"] = path + "&page=\(page + 1)" }
+        }
+        let title = UIStrings.strings(language)["navSearch"] ?? ""
+        return html(templates.render("search", values, language: language, title: text.isEmpty ? title : text, path: request.uri.description))
+    }
+
+    private func document(_ request: Request, sha256: String) throws -> Response {
+        let language = language(request)
+        guard let hash = ContentHash(hex: sha256), let (document, text) = try repository.index.document(hash),
+              document.classification == .public else {
+            return message("notFound", request, status: .notFound)
+        }
+        var values = Self.listItem(document)
+        values["author"] = document.author
+        values["language"] = document.language?.rawValue
+        values["pages"] = document.pages
+        values["size"] = ByteCountFormatter.string(fromByteCount: document.size, countStyle: .file)
+        values["fileNames"] = document.filenames.joined(separator: "، ")
+        values["preview"] = String(text.prefix(20_000))
+        values["links"] = !document.commitments.isEmpty
+        values["linkList"] = (document.commitments.map { ["commitment": $0.rawValue, "label": $0.rawValue] }
+            + document.milestones.map { ["commitment": $0.commitment.rawValue, "label": $0.rawValue] })
+        return html(templates.render("document", values, language: language, title: document.title, path: request.uri.description))
+    }
+
+    /// The original, streamed from the store: PDFs and images inline, everything else (HTML and SVG included) as
+    /// an attachment, with an RFC 5987 file name so Arabic names survive.
+    private func download(sha256: String, context: BasicRequestContext) async throws -> Response {
+        guard let hash = ContentHash(hex: sha256), let (document, _) = try repository.index.document(hash),
+              document.classification == .public else {
+            throw HTTPError(.notFound)
+        }
+        let inline = ["application/pdf", "image/jpeg", "image/png"].contains(document.mediaType)
+        let name = document.filenames.first ?? hash.hex
+        let body = try await FileIO().loadFile(path: repository.blobs.url(for: hash).path, context: context)
+        return Response(status: .ok, headers: [
+            .contentType: document.mediaType,
+            .contentDisposition: Self.contentDisposition(name, inline: inline),
+            .contentLength: String(document.size),
+        ], body: body)
+    }
+
+    static func contentDisposition(_ name: String, inline: Bool) -> String {
+        let fallback = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? fallback
+        return "\(inline ? "inline" : "attachment"); filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    static func listItem(_ document: Document) -> [String: Any] {
+        [
+            "sha256": document.sha256.hex, "title": document.title, "created": String((document.created ?? "").prefix(10)),
+            "mediaLabel": mediaLabel(document.mediaType),
+        ]
+    }
+
+    static func mediaLabel(_ mediaType: String) -> String {
+        let labels = [
+            "application/pdf": "PDF", "text/html": "HTML", "text/plain": "TXT", "text/csv": "CSV", "text/markdown": "MD",
+            "message/rfc822": "EML", "image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF",
+        ]
+        if let label = labels[mediaType] { return label }
+        if mediaType.contains("wordprocessingml") { return "DOCX" }
+        if mediaType.contains("spreadsheetml") { return "XLSX" }
+        if mediaType.contains("presentationml") { return "PPTX" }
+        if mediaType.contains("opendocument") { return "ODF" }
+        return mediaType
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import BayyinaCore
+import BayyinaServer
+import Foundation
+import Hummingbird
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the public pages and the JSON API until stopped (Ctrl-C).")
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+
+    func run() async throws {
+        let repository = try options.open()
+        let app = try await buildApplication(repository: repository, configuration: ServerConfiguration(host: host, port: port))
+        Output.line(options.ui.pick("Bayyina is serving \(repository.root.path) at http://\(host):\(port)/",
+                                    "تعمل بيّنة على \(repository.root.path) في http://\(host):\(port)/"))
+        try await app.runService()
+    }
+}

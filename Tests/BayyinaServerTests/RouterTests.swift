@@ -1,0 +1,183 @@
+import BayyinaCore
+import BayyinaIngest
+import BayyinaSchemas
+import BayyinaServer
+import BayyinaTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Testing
+
+/// A store with the corpus plan, public evidence linked to C2 and a restricted attendance sheet linked to C2.
+struct ServerFixture {
+    let folder: TemporaryDirectory
+    let repository: Repository
+    let publicHash: String
+    let restrictedHash: String
+
+    init() async throws {
+        folder = try TemporaryDirectory()
+        repository = try Repository(root: folder.url.appendingPathComponent("store"))
+        try repository.index.importPlan(try PlanFile.decode(try Data(contentsOf: Fixtures.planFile)))
+        let open = await repository.pipeline.ingest(IngestRequest(
+            source: Fixtures.url("docs/محضر اجتماع اللجنة الفنية للالتزام الثاني.docx"), milestones: [MilestoneID("C2.M1")!]))
+        let hidden = await repository.pipeline.ingest(IngestRequest(
+            source: Fixtures.url("docs/attendance_karak_capital_projects_2023-07-09.xlsx"), commitments: [CommitmentID("C2")!],
+            classification: .restricted, legalBasis: "personal data"))
+        publicHash = try #require(open.sha256).hex
+        restrictedHash = try #require(hidden.sha256).hex
+    }
+
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await buildApplication(repository: repository, configuration: ServerConfiguration())
+        try await app.test(.router) { client in try await body(client) }
+    }
+}
+
+@Suite struct PublicPageTests {
+    @Test func overviewIsArabicRightToLeftByDefaultWithAnEnglishSwitch() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<html lang=\"ar\" dir=\"rtl\">"))
+                #expect(page.contains("تعزيز المشاركة المجتمعية"))
+                #expect(page.contains("href=\"/?lang=en\""))
+                #expect(response.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("frame-ancestors 'none'") == true)
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            }
+            try await client.execute(uri: "/?lang=en", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<html lang=\"en\" dir=\"ltr\">"))
+                #expect(page.contains("Enhancing"))
+            }
+        }
+    }
+
+    @Test func commitmentPageShowsMilestonesWithTheirPublicEvidenceOnly() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/commitments/C2", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("C2.M1"))
+                #expect(page.contains(fixture.publicHash))
+                #expect(!page.contains(fixture.restrictedHash))
+                #expect(!page.contains("كشف حضور"))
+            }
+            try await client.execute(uri: "/commitments/C99", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func searchPageEscapesTextAndMarksMatchesButNeverShowsRestrictedDocuments() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let query = "اللجنة".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            try await client.execute(uri: "/search?q=\(query)", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<mark>"))
+                #expect(page.contains(fixture.publicHash))
+            }
+            let hidden = "أشغال".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            try await client.execute(uri: "/search?q=\(hidden)", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(!page.contains(fixture.restrictedHash))
+                #expect(page.contains("لا توجد وثائق مطابقة"))
+            }
+            try await client.execute(uri: "/search?q=%3Cscript%3E", method: .get) { response in
+                #expect(!String(buffer: response.body).contains("<script>"))
+            }
+        }
+    }
+
+    @Test func restrictedDocumentsDoNotExistForVisitors() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            for uri in ["/documents/\(fixture.restrictedHash)", "/documents/\(fixture.restrictedHash)/download",
+                        "/api/v1/documents/\(fixture.restrictedHash)"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(!String(buffer: response.body).contains("كشف حضور"))
+                }
+            }
+        }
+    }
+
+    @Test func documentPageAndDownloadServeThePublicOriginal() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/documents/\(fixture.publicHash)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("ناقشت اللجنة الجدول الزمني لإطلاق"))
+            }
+            try await client.execute(uri: "/documents/\(fixture.publicHash)/download", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                let disposition = try #require(response.headers[.contentDisposition])
+                #expect(disposition.hasPrefix("attachment;"))
+                #expect(disposition.contains("filename*=UTF-8''%D9%85%D8%AD%D8%B6%D8%B1"))
+                let original = try Data(contentsOf: Fixtures.url("docs/محضر اجتماع اللجنة الفنية للالتزام الثاني.docx"))
+                #expect(Data(buffer: response.body) == original)
+            }
+        }
+    }
+}
+
+@Suite struct PublicAPITests {
+    static func validate(_ body: ByteBuffer, schema: String) throws {
+        let validator = try JSONSchemaValidator(schema: try SchemaFiles.jsonSchema(named: schema))
+        let violations = try validator.violations(of: Data(buffer: body))
+        #expect(violations.isEmpty, "\(schema): \(violations)")
+    }
+
+    @Test func searchAPIAnswersLikeTheCLIForPublicDocumentsOnly() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let query = "الإلكترونية".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            try await client.execute(uri: "/api/v1/search?q=\(query)&commitment=C2", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.validate(response.body, schema: "search-response")
+                let json = try JSONValue.parse(Data(buffer: response.body))
+                #expect(json["results"]?.array?.compactMap { $0["sha256"]?.string } == [fixture.publicHash])
+            }
+            let hidden = "الكرك".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            try await client.execute(uri: "/api/v1/search?q=\(hidden)", method: .get) { response in
+                let json = try JSONValue.parse(Data(buffer: response.body))
+                #expect(!String(buffer: response.body).contains(fixture.restrictedHash))
+                #expect(json["total"]?.number == 0)
+            }
+        }
+    }
+
+    @Test func apiErrorsUseTheOneErrorShape() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            for (uri, status) in [("/api/v1/search", HTTPResponse.Status.badRequest), ("/api/v1/search?q=*", .badRequest),
+                                  ("/api/v1/search?q=x&commitment=C99", .notFound), ("/api/v1/documents/nothex", .notFound)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == status, "\(uri)")
+                    try Self.validate(response.body, schema: "error")
+                }
+            }
+        }
+    }
+
+    @Test func documentAndPlanAPIsValidateAgainstTheirSchemas() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/documents/\(fixture.publicHash)?text=1", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.validate(response.body, schema: "document")
+                #expect(String(buffer: response.body).contains("\"text\""))
+            }
+            try await client.execute(uri: "/api/v1/plan", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.validate(response.body, schema: "plan")
+            }
+        }
+    }
+}

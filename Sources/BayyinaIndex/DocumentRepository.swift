@@ -12,7 +12,8 @@ public enum IndexChange: Sendable {
         switch self {
         case .newDocument(let new):
             Arrival(hash: new.document.sha256, name: new.document.filenames.first ?? "", folder: new.document.folders.first ?? "",
-                    commitments: new.document.commitments, milestones: new.document.milestones)
+                    commitments: new.document.commitments, milestones: new.document.milestones,
+                    classification: new.document.classification, legalBasis: new.document.legalBasis)
         case .arrival(let arrival): arrival
         }
     }
@@ -25,13 +26,21 @@ public struct Arrival: Sendable {
     public var folder: String
     public var commitments: [CommitmentID]
     public var milestones: [MilestoneID]
+    /// Restricted here restricts a stored public document; a public arrival never opens a restricted one.
+    public var classification: Classification
+    public var legalBasis: String?
 
-    public init(hash: ContentHash, name: String, folder: String, commitments: [CommitmentID], milestones: [MilestoneID]) {
+    public init(
+        hash: ContentHash, name: String, folder: String, commitments: [CommitmentID], milestones: [MilestoneID],
+        classification: Classification = .public, legalBasis: String? = nil
+    ) {
         self.hash = hash
         self.name = name
         self.folder = folder
         self.commitments = commitments
         self.milestones = milestones
+        self.classification = classification
+        self.legalBasis = legalBasis
     }
 }
 
@@ -102,6 +111,12 @@ extension IndexDatabase {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [arrival.hash.hex]) {
             try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
             try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
+            if arrival.classification == .restricted {
+                try db.execute(sql: """
+                    UPDATE documents SET classification = 'restricted', legal_basis = coalesce(?, legal_basis)
+                    WHERE id = ? AND classification = 'public'
+                    """, arguments: [arrival.legalBasis, id])
+            }
             return .duplicate
         }
         guard case .newDocument(let new) = change else {

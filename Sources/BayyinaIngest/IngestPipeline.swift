@@ -128,7 +128,7 @@ public struct IngestPipeline: Sendable {
             staged = blob
             outcome.size = blob.size
             let arrival = Arrival(hash: blob.hash, name: name, folder: request.folder, commitments: request.commitments,
-                                  milestones: request.milestones)
+                                  milestones: request.milestones, classification: request.classification, legalBasis: request.legalBasis)
             if try index.contains(blob.hash) {
                 outcome.sha256 = blob.hash
                 return .ready(outcome, blob, .arrival(arrival))

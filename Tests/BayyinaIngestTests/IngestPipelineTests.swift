@@ -83,6 +83,16 @@ struct TestStore {
         #expect(try store.repository.verify(repair: false).ok)
     }
 
+    @Test func aRestrictedArrivalRestrictsButAPublicOneNeverOpens() async throws {
+        let store = try TestStore()
+        let first = await store.ingest("docs/attendance_karak_capital_projects_2023-07-09.xlsx")
+        #expect(try store.stored(first).0.classification == .public)
+        _ = await store.ingest("docs/attendance_karak_capital_projects_2023-07-09.xlsx", as: "again.xlsx", classification: .restricted)
+        #expect(try store.stored(first).0.classification == .restricted)
+        _ = await store.ingest("docs/attendance_karak_capital_projects_2023-07-09.xlsx", as: "third.xlsx", classification: .public)
+        #expect(try store.stored(first).0.classification == .restricted)
+    }
+
     @Test func hostileNamesAreStoredSafely() async throws {
         let store = try TestStore()
         let traversal = await store.ingest("bad/path_traversal_name.txt", as: "../../../../etc/cron.d/ogp_evidence.txt")

@@ -2,6 +2,14 @@ public import BayyinaCore
 import Foundation
 import GRDB
 
+/// How results are ordered.
+public enum SearchSort: String, Sendable, CaseIterable {
+    /// Best match first (close matches, then bm25).
+    case relevance
+    /// Newest document first (creation date, else ingestion date).
+    case newest
+}
+
 /// A search with its filters; the audience decides whether restricted documents exist at all.
 public struct SearchRequest: Sendable {
     public var query: SearchQuery
@@ -14,12 +22,14 @@ public struct SearchRequest: Sendable {
     public var year: Int?
     public var limit: Int
     public var offset: Int
+    public var sort: SearchSort
 
     public init(
         query: SearchQuery, audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil,
         classification: Classification? = nil, language: DocumentLanguage? = nil, mediaType: String? = nil,
-        year: Int? = nil, limit: Int = 20, offset: Int = 0
+        year: Int? = nil, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance
     ) {
+        self.sort = sort
         self.query = query
         self.audience = audience
         self.commitment = commitment
@@ -71,23 +81,38 @@ public struct SearchPage: Sendable {
     }
 }
 
+/// How many matching documents fall in each value of a filter.
+public struct SearchFacets: Sendable, Equatable {
+    public var commitments: [(value: String, count: Int)] = []
+    public var milestones: [(value: String, count: Int)] = []
+    public var mediaTypes: [(value: String, count: Int)] = []
+    public var languages: [(value: String, count: Int)] = []
+    public var years: [(value: String, count: Int)] = []
+
+    public init(
+        commitments: [(value: String, count: Int)] = [], milestones: [(value: String, count: Int)] = [],
+        mediaTypes: [(value: String, count: Int)] = [], languages: [(value: String, count: Int)] = [],
+        years: [(value: String, count: Int)] = []
+    ) {
+        self.commitments = commitments
+        self.milestones = milestones
+        self.mediaTypes = mediaTypes
+        self.languages = languages
+        self.years = years
+    }
+
+    public static func == (lhs: SearchFacets, rhs: SearchFacets) -> Bool {
+        func flat(_ facets: SearchFacets) -> [[String]] {
+            [facets.commitments, facets.milestones, facets.mediaTypes, facets.languages, facets.years].map { $0.map { "\($0.value)=\($0.count)" } }
+        }
+        return flat(lhs) == flat(rhs)
+    }
+}
+
 extension IndexDatabase {
     public func search(_ request: SearchRequest) throws(BayyinaError) -> SearchPage {
-        var conditions = ["documents_fts MATCH ?"]
-        var filterValues: [(any DatabaseValueConvertible)?] = []
-        if request.audience == .public { conditions.append("d.classification = 'public'") }
-        let filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
-            ("d.classification = ?", request.classification?.rawValue),
-            ("d.id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)", request.commitment?.rawValue),
-            ("d.id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)", request.milestone?.rawValue),
-            ("d.language = ?", request.language?.rawValue),
-            ("d.media_type = ?", request.mediaType),
-            ("d.year = ?", request.year),
-        ]
-        for case let (condition, value?) in filters {
-            conditions.append(condition)
-            filterValues.append(value)
-        }
+        let (filterConditions, filterValues) = Self.filters(request)
+        let conditions = ["documents_fts MATCH ?"] + filterConditions
         let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE \(conditions.joined(separator: " AND "))"
         let query = request.query
         do {
@@ -100,7 +125,8 @@ extension IndexDatabase {
                 let ranked = try Row.fetchAll(
                     db, sql: """
                         SELECT d.id, documents_fts.rank AS score, \(tier) AS close \(from)
-                        ORDER BY close DESC, documents_fts.rank LIMIT ? OFFSET ?
+                        ORDER BY \(request.sort == .newest ? "coalesce(d.created, d.ingested_at) DESC," : "close DESC,") documents_fts.rank
+                        LIMIT ? OFFSET ?
                         """,
                     arguments: pageArguments)
                 let ids = ranked.map { $0["id"] as Int64 }
@@ -161,6 +187,51 @@ extension IndexDatabase {
             locations[id] = (matches.sorted(), snippetPage ?? matches.min())
         }
         return locations
+    }
+
+    /// The audience and filter conditions of a request (on `documents d`) and their values.
+    static func filters(_ request: SearchRequest) -> (conditions: [String], values: [(any DatabaseValueConvertible)?]) {
+        var conditions: [String] = request.audience == .public ? ["d.classification = 'public'"] : []
+        var values: [(any DatabaseValueConvertible)?] = []
+        let filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
+            ("d.classification = ?", request.classification?.rawValue),
+            ("d.id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)", request.commitment?.rawValue),
+            ("d.id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)", request.milestone?.rawValue),
+            ("d.language = ?", request.language?.rawValue),
+            ("d.media_type = ?", request.mediaType),
+            ("d.year = ?", request.year),
+        ]
+        for case let (condition, value?) in filters {
+            conditions.append(condition)
+            values.append(value)
+        }
+        return (conditions, values)
+    }
+
+    /// Counts of the documents the request matches (for its audience, with its filters) by commitment, milestone,
+    /// media type, language and year.
+    public func facets(_ request: SearchRequest) throws(BayyinaError) -> SearchFacets {
+        let (conditions, values) = Self.filters(request)
+        let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+        let whereClause = "WHERE " + (["documents_fts MATCH ?"] + conditions).joined(separator: " AND ")
+        let arguments = StatementArguments([request.query.countingExpression] + values)
+        func counts(_ select: String, join: String = "", db: Database) throws -> [(value: String, count: Int)] {
+            try Row.fetchAll(db, sql: """
+                SELECT CAST(\(select) AS TEXT) AS value, count(DISTINCT d.id) AS count \(from) \(join) \(whereClause)
+                GROUP BY 1 HAVING value IS NOT NULL ORDER BY count DESC, value
+                """, arguments: arguments).map { (value: $0["value"], count: $0["count"]) }
+        }
+        do {
+            return try pool.read { db in
+                SearchFacets(
+                    commitments: try counts("c.commitment_id", join: "JOIN document_commitments c ON c.document_id = d.id", db: db),
+                    milestones: try counts("m.milestone_id", join: "JOIN document_milestones m ON m.document_id = d.id", db: db),
+                    mediaTypes: try counts("d.media_type", db: db), languages: try counts("d.language", db: db),
+                    years: try counts("d.year", db: db))
+            }
+        } catch {
+            throw Self.wrap(error)
+        }
     }
 
     /// Snippets of one page of results in one statement: the best passage with the matches marked, or the

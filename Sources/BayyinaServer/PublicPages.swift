@@ -90,22 +90,61 @@ struct PublicPages: Sendable {
         return html(templates.render("commitment", values, language: language, title: commitment.id.rawValue, path: request.uri.description))
     }
 
+    /// The filters a search page understands, read from its query string.
+    private struct SearchForm {
+        static let keys = ["commitment", "milestone", "type", "language", "year"]
+        var text: String
+        var page: Int
+        var sort: SearchSort
+        var filters: [String: String]
+
+        init(_ request: Request) {
+            let parameters = request.uri.queryParameters
+            text = parameters.get("q") ?? ""
+            page = max(1, Int(parameters.get("page") ?? "1") ?? 1)
+            sort = parameters.get("sort").flatMap(SearchSort.init(rawValue:)) ?? .relevance
+            filters = Dictionary(uniqueKeysWithValues: Self.keys.compactMap { key in parameters.get(key).map { (key, $0) } }
+                .filter { !$0.1.isEmpty })
+        }
+
+        func request(_ query: SearchQuery, limit: Int) -> SearchRequest {
+            SearchRequest(
+                query: query, audience: .public, commitment: filters["commitment"].flatMap { CommitmentID($0) },
+                milestone: filters["milestone"].flatMap { MilestoneID($0) },
+                language: filters["language"].flatMap(DocumentLanguage.init(rawValue:)), mediaType: filters["type"],
+                year: filters["year"].flatMap { Int($0) }, limit: limit, offset: (page - 1) * limit, sort: sort)
+        }
+
+        /// This search's address with some parameters changed (nil removes one); the page goes back to 1.
+        func url(_ language: UILanguage, changing changes: [String: String?] = [:], page: Int? = nil) -> String {
+            var items = [URLQueryItem(name: "q", value: text), URLQueryItem(name: "lang", value: language.rawValue)]
+            var values = filters
+            values["sort"] = sort == .relevance ? nil : sort.rawValue
+            for (key, value) in changes { values[key] = value }
+            items += values.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            if let page, page > 1 { items.append(URLQueryItem(name: "page", value: String(page))) }
+            var components = URLComponents()
+            components.path = "/search"
+            components.queryItems = items
+            return components.string ?? "/search"
+        }
+    }
+
     private func search(_ request: Request) throws -> Response {
         let language = language(request)
-        let text = request.uri.queryParameters.get("q") ?? ""
-        let page = max(1, Int(request.uri.queryParameters.get("page") ?? "1") ?? 1)
-        var values: [String: Any] = ["query": text, "hasQuery": !text.trimmingCharacters(in: .whitespaces).isEmpty]
+        let strings = UIStrings.strings(language)
+        let form = SearchForm(request)
+        var values: [String: Any] = ["query": form.text, "hasQuery": !form.text.trimmingCharacters(in: .whitespaces).isEmpty]
         if values["hasQuery"] as? Bool == true {
             var results = SearchPage(total: 0, hits: [])
-            if let query = try? SearchQuery(text) {
-                results = try repository.index.search(SearchRequest(
-                    query: query, audience: .public,
-                    commitment: request.uri.queryParameters.get("commitment").flatMap { CommitmentID($0) },
-                    milestone: request.uri.queryParameters.get("milestone").flatMap { MilestoneID($0) },
-                    limit: Self.pageSize, offset: (page - 1) * Self.pageSize))
+            var facets = SearchFacets()
+            if let query = try? SearchQuery(form.text) {
+                let searchRequest = form.request(query, limit: Self.pageSize)
+                results = try repository.index.search(searchRequest)
+                facets = try repository.index.facets(searchRequest)
             }
             values["total"] = results.total
-            values["firstNumber"] = (page - 1) * Self.pageSize + 1
+            values["firstNumber"] = (form.page - 1) * Self.pageSize + 1
             values["hits"] = results.hits.map { hit -> [String: Any] in
                 var item = Self.listItem(hit.document)
                 item["snippet"] = hit.snippet.marked(start: "<mark>", end: "</mark>", escaping: Self.escape)
@@ -114,12 +153,31 @@ struct PublicPages: Sendable {
                 if !links.isEmpty { item["links"] = links }
                 return item
             }
-            let path = "/search?q=\(text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")&lang=\(language.rawValue)"
-            if page > 1 { values["previousURL"] = path + "&page=\(page - 1)" }
-            if page * Self.pageSize < results.total { values["nextURL"] = path + "&page=\(page + 1)" }
+            if form.page > 1 { values["previousURL"] = form.url(language, page: form.page - 1) }
+            if form.page * Self.pageSize < results.total { values["nextURL"] = form.url(language, page: form.page + 1) }
+            values["sorts"] = SearchSort.allCases.map { sort -> [String: Any] in
+                ["label": strings[sort == .relevance ? "sortRelevance" : "sortNewest"] ?? "", "url": form.url(language, changing: ["sort": sort.rawValue]),
+                 "current": sort == form.sort]
+            }
+            let groups: [(key: String, title: String, counts: [(value: String, count: Int)], label: (String) -> String)] = [
+                ("commitment", "facetCommitment", facets.commitments, { $0 }), ("milestone", "facetMilestone", facets.milestones, { $0 }),
+                ("type", "facetType", facets.mediaTypes, Self.mediaLabel), ("language", "facetLanguage", facets.languages, { strings[$0] ?? $0 }),
+                ("year", "facetYear", facets.years, { $0 }),
+            ]
+            values["facets"] = groups.filter { !$0.counts.isEmpty }.map { group -> [String: Any] in
+                ["title": strings[group.title] ?? "", "values": group.counts.map { entry -> [String: Any] in
+                    let selected = form.filters[group.key] == entry.value
+                    return ["label": group.label(entry.value), "count": entry.count, "selected": selected,
+                            "url": form.url(language, changing: [group.key: selected ? nil : entry.value])]
+                }]
+            }
+            if !form.filters.isEmpty {
+                values["clearURL"] = form.url(language, changing: Dictionary(uniqueKeysWithValues: form.filters.keys.map { ($0, nil) }))
+            }
         }
-        let title = UIStrings.strings(language)["navSearch"] ?? ""
-        return html(templates.render("search", values, language: language, title: text.isEmpty ? title : text, path: request.uri.description))
+        let title = strings["navSearch"] ?? ""
+        return html(templates.render("search", values, language: language, title: form.text.isEmpty ? title : form.text,
+                                     path: request.uri.description))
     }
 
     private func document(_ request: Request, sha256: String) throws -> Response {

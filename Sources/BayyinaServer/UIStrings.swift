@@ -47,6 +47,19 @@ enum UIStrings {
         "badRequest": ("The request could not be understood.", "تعذّر فهم الطلب."),
         "backHome": ("Back to the action plan", "العودة إلى خطة العمل"),
         "onPage": ("on page", "في الصفحة"),
+        "sortBy": ("Sort", "الترتيب"),
+        "sortRelevance": ("Best match", "الأكثر صلة"),
+        "sortNewest": ("Newest", "الأحدث"),
+        "refine": ("Refine", "تضييق النتائج"),
+        "facetCommitment": ("Commitment", "الالتزام"),
+        "facetMilestone": ("Milestone", "النشاط"),
+        "facetType": ("Document type", "نوع الوثيقة"),
+        "facetLanguage": ("Language", "اللغة"),
+        "facetYear": ("Year", "السنة"),
+        "clearFilters": ("Clear filters", "إزالة التصفية"),
+        "ar": ("Arabic", "العربية"),
+        "en": ("English", "الإنجليزية"),
+        "mixed": ("Arabic and English", "العربية والإنجليزية"),
     ]
 
     /// The strings in one language, keyed for the templates (`{{t.searchLabel}}`).

@@ -94,6 +94,30 @@ struct ServerFixture {
         }
     }
 
+    @Test func searchPageOffersFacetsAndSortWithoutCountingRestrictedDocuments() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let query = "الكرك".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            try await client.execute(uri: "/search?q=\(query)&lang=en", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(!page.contains("XLSX"))
+                #expect(!page.contains(fixture.restrictedHash))
+            }
+            let open = "الإلكترونية".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            try await client.execute(uri: "/search?q=\(open)&lang=en&type=application/pdf", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("0 results"))
+                #expect(page.contains("Clear filters"))
+            }
+            try await client.execute(uri: "/search?q=\(open)&lang=en&sort=newest", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<strong>Newest</strong>"))
+                #expect(page.contains("C2.M1"))
+                #expect(page.contains("DOCX"))
+            }
+        }
+    }
+
     @Test func restrictedDocumentsDoNotExistForVisitors() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in

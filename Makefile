@@ -22,19 +22,18 @@ deps:
 build: deps
 	$(SWIFT) build --product bayyina
 
-## Import the Jordan plan, ingest the sample evidence, and show a search in Arabic and in English.
+## Import the Jordan plan and the sample evidence into ./Storage, then serve the public pages and the API
+## (the address is printed; stop with Ctrl-C). HOST and PORT change where it listens.
 run: build
 	$(BIN) seed
-	$(BIN) plan show
-	$(BIN) search "الحكومات الشفافة" --limit 3
-	$(BIN) search "Open Government Partnership" --limit 3
-	$(BIN) listing
-	$(BIN) verify
+	$(BIN) serve --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8080)
 
 ## Run every test.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 -c "import openapi_spec_validator" 2>/dev/null || python3 -m pip install -q openapi-spec-validator
+	python3 -m openapi_spec_validator Schemas/openapi.yaml
 
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*

@@ -29,7 +29,7 @@ let package = Package(
             name: "BayyinaSchemas",
             path: "Schemas",
             sources: ["Schemas.swift"],
-            resources: [.copy("sql"), .copy("json")],
+            resources: [.copy("sql"), .copy("json"), .copy("openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .target(name: "CFileSystem"),
@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "BayyinaServer",
             dependencies: [
-                "BayyinaCore", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
+                "BayyinaCore", "BayyinaIndex", "BayyinaIngest", "BayyinaListings", "BayyinaSchemas",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

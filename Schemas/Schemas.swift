@@ -16,6 +16,14 @@ public enum SchemaFiles {
         return try Data(contentsOf: url)
     }
 
+    /// The OpenAPI 3.1 description of the public API (`openapi.yaml`, written as JSON).
+    public static func openAPIDocument() throws -> Data {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "openapi.yaml"])
+        }
+        return try Data(contentsOf: url)
+    }
+
     /// The names of every JSON Schema shipped.
     public static func jsonSchemaNames() throws -> [String] {
         try files(in: "json", extension: "json").map { $0.lastPathComponent.replacingOccurrences(of: ".schema.json", with: "") }

@@ -24,11 +24,14 @@ public struct Listing: Sendable {
     public var generatedAt: String
     public var entries: [Entry]
 
-    /// Builds the listing from the index; a public listing holds public documents only.
-    public init(index: IndexDatabase, audience: Audience) throws(BayyinaError) {
+    /// Builds the listing from the index; a public listing holds public documents only, and a commitment or
+    /// milestone limits it to the documents linked to it.
+    public init(
+        index: IndexDatabase, audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil
+    ) throws(BayyinaError) {
         self.audience = audience
         generatedAt = Timestamp.now()
-        entries = try index.documents(for: audience).map { document in
+        entries = try index.documents(for: audience, commitment: commitment, milestone: milestone).map { document in
             Entry(
                 sha256: document.sha256.hex, title: document.title, author: document.author, created: document.created,
                 language: document.language?.rawValue, mediaType: document.mediaType, size: document.size, pages: document.pages,

@@ -2,6 +2,7 @@ import BayyinaCore
 import BayyinaIndex
 import BayyinaIngest
 import BayyinaListings
+import BayyinaSchemas
 import Foundation
 import Hummingbird
 
@@ -15,6 +16,25 @@ struct PublicAPI: Sendable {
         api.get("search") { request, _ in respond { try search(request) } }
         api.get("documents/:sha256") { request, context in
             respond { try document(context.parameters.get("sha256") ?? "", text: request.uri.queryParameters.get("text") == "1") }
+        }
+        api.get("documents") { request, _ in
+            respond {
+                let parameters = request.uri.queryParameters
+                let (commitment, milestone) = try links(parameters.get("commitment"), parameters.get("milestone"))
+                return try Listing(index: repository.index, audience: .public, commitment: commitment, milestone: milestone).json()
+            }
+        }
+        api.get("commitments") { _, _ in respond { try Self.encode(try commitments()) } }
+        api.get("commitments/:id") { _, context in respond { try Self.encode(try commitment(context.parameters.get("id") ?? "")) } }
+        api.get("openapi.json") { _, _ in respond { try SchemaFiles.openAPIDocument() } }
+        api.get("json/:file") { _, context in
+            respond {
+                let file = context.parameters.get("file") ?? ""
+                guard file.hasSuffix(".schema.json"), let schema = try? SchemaFiles.jsonSchema(named: String(file.dropLast(".schema.json".count))) else {
+                    throw BayyinaError(.unknownDocument, "There is no schema \(file).", arabic: "لا يوجد مخطط بهذا الاسم.")
+                }
+                return schema
+            }
         }
         api.get("plan") { _, _ in
             respond {
@@ -33,15 +53,7 @@ struct PublicAPI: Sendable {
         }
         let limit = min(100, max(1, Int(parameters.get("limit") ?? "20") ?? 20))
         let offset = max(0, Int(parameters.get("offset") ?? "0") ?? 0)
-        let commitment = try parameters.get("commitment").map { text throws(BayyinaError) in
-            guard let id = CommitmentID(text) else { throw BayyinaError(.unknownCommitment, "'\(text)' is not a commitment id.") }
-            return id
-        }
-        let milestone = try parameters.get("milestone").map { text throws(BayyinaError) in
-            guard let id = MilestoneID(text) else { throw BayyinaError(.unknownMilestone, "'\(text)' is not a milestone id.") }
-            return id
-        }
-        try repository.index.validateLinks(commitments: commitment.map { [$0] } ?? [], milestones: milestone.map { [$0] } ?? [])
+        let (commitment, milestone) = try links(parameters.get("commitment"), parameters.get("milestone"))
         let clock = ContinuousClock()
         let started = clock.now
         let page = try repository.index.search(SearchRequest(
@@ -49,6 +61,50 @@ struct PublicAPI: Sendable {
         let elapsed = started.duration(to: clock.now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return try Self.encode(SearchResponseJSON(query: text, page: page, tookMs: milliseconds))
+    }
+
+    /// Commitment and milestone filters, checked against the plan.
+    private func links(_ commitmentText: String?, _ milestoneText: String?) throws -> (CommitmentID?, MilestoneID?) {
+        let commitment = try commitmentText.map { text throws(BayyinaError) in
+            guard let id = CommitmentID(text) else { throw BayyinaError(.unknownCommitment, "'\(text)' is not a commitment id.") }
+            return id
+        }
+        let milestone = try milestoneText.map { text throws(BayyinaError) in
+            guard let id = MilestoneID(text) else { throw BayyinaError(.unknownMilestone, "'\(text)' is not a milestone id.") }
+            return id
+        }
+        try repository.index.validateLinks(commitments: commitment.map { [$0] } ?? [], milestones: milestone.map { [$0] } ?? [])
+        return (commitment, milestone)
+    }
+
+    private func commitments() throws -> CommitmentsJSON {
+        guard let plan = try repository.index.plan() else { return CommitmentsJSON(commitments: []) }
+        let summary = try repository.index.evidenceSummary(for: .public)
+        return CommitmentsJSON(commitments: plan.commitments.map { commitment in
+            let statuses = commitment.milestones.compactMap(\.status)
+            return CommitmentsJSON.Entry(
+                id: commitment.id.rawValue, title: commitment.title, leadAgency: commitment.leadAgency,
+                milestoneStatus: Dictionary(uniqueKeysWithValues: MilestoneStatus.allCases.map { status in
+                    (status.rawValue, statuses.filter { $0 == status }.count)
+                }),
+                evidenceCount: summary[commitment.id]?.count ?? 0, lastEvidence: summary[commitment.id]?.latest)
+        })
+    }
+
+    private func commitment(_ id: String) throws -> CommitmentJSON {
+        guard let commitmentID = CommitmentID(id), let plan = try repository.index.plan(),
+              let commitment = plan.commitments.first(where: { $0.id == commitmentID }) else {
+            throw BayyinaError(.unknownCommitment, "There is no commitment \(id) in the plan.", arabic: "لا يوجد الالتزام \(id) في الخطة.")
+        }
+        let documents = try repository.index.documents(for: .public, commitment: commitmentID)
+        return CommitmentJSON(
+            id: commitment.id.rawValue, title: commitment.title, leadAgency: commitment.leadAgency,
+            milestones: commitment.milestones.map { milestone in
+                CommitmentJSON.Milestone(
+                    id: milestone.id.rawValue, title: milestone.title, status: milestone.status?.rawValue, start: milestone.start,
+                    end: milestone.end, documents: documents.filter { $0.milestones.contains(milestone.id) }.map(\.sha256.hex))
+            },
+            documents: documents.map(\.sha256.hex))
     }
 
     private func document(_ sha256: String, text: Bool) throws -> Data {
@@ -86,4 +142,36 @@ struct PublicAPI: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
+}
+
+/// `GET /api/v1/commitments`: each commitment with its milestone status counts and public evidence.
+struct CommitmentsJSON: Encodable {
+    struct Entry: Encodable {
+        var id: String
+        var title: LocalizedText
+        @Nullable var leadAgency: LocalizedText?
+        var milestoneStatus: [String: Int]
+        var evidenceCount: Int
+        @Nullable var lastEvidence: String?
+    }
+
+    var commitments: [Entry]
+}
+
+/// `GET /api/v1/commitments/{id}`: the commitment, its milestones with their public evidence, and all its evidence.
+struct CommitmentJSON: Encodable {
+    struct Milestone: Encodable {
+        var id: String
+        var title: LocalizedText
+        @Nullable var status: String?
+        @Nullable var start: String?
+        @Nullable var end: String?
+        var documents: [String]
+    }
+
+    var id: String
+    var title: LocalizedText
+    @Nullable var leadAgency: LocalizedText?
+    var milestones: [Milestone]
+    var documents: [String]
 }

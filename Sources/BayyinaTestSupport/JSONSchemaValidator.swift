@@ -33,7 +33,7 @@ public indirect enum JSONValue: Decodable, Equatable {
 }
 
 /// Checks JSON against the subset of JSON Schema (2020-12) that `Schemas/json` uses: `type` (one or a list),
-/// `properties`, `required`, `additionalProperties` (false or a schema), `items`, `enum`, `const`, `pattern`,
+/// `properties`, `required`, `additionalProperties` (false or a schema), `items`, `oneOf`, `enum`, `const`, `pattern`,
 /// `minimum`, `minLength`, `$ref` to `#/$defs/…`. Returns every violation with its JSON path; empty means valid.
 public struct JSONSchemaValidator {
     private let root: JSONValue
@@ -63,6 +63,14 @@ public struct JSONSchemaValidator {
                 found.append("\(path): expected \(allowed.joined(separator: " or ")), found \(value)")
                 return
             }
+        }
+        if let alternatives = schema["oneOf"]?.array {
+            let matching = alternatives.filter { alternative in
+                var nested: [String] = []
+                check(value, against: alternative, path: path, into: &nested)
+                return nested.isEmpty
+            }
+            if matching.count != 1 { found.append("\(path): matches \(matching.count) of the oneOf alternatives, not exactly one") }
         }
         if let options = schema["enum"]?.array, !options.contains(value) {
             found.append("\(path): \(value) is not one of the allowed values")

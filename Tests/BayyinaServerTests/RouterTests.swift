@@ -190,6 +190,57 @@ struct ServerFixture {
         }
     }
 
+    @Test func commitmentAPIsCountAndListPublicEvidenceOnly() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/commitments", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.validate(response.body, schema: "commitments")
+                let json = try JSONValue.parse(Data(buffer: response.body))
+                let second = json["commitments"]?.array?.first { $0["id"]?.string == "C2" }
+                #expect(second?["evidenceCount"]?.number == 1)
+            }
+            try await client.execute(uri: "/api/v1/commitments/C2", method: .get) { response in
+                try Self.validate(response.body, schema: "commitment")
+                let json = try JSONValue.parse(Data(buffer: response.body))
+                #expect(json["documents"]?.array == [.string(fixture.publicHash)])
+                #expect(json["milestones"]?.array?.first?["documents"]?.array == [.string(fixture.publicHash)])
+            }
+            try await client.execute(uri: "/api/v1/commitments/C42", method: .get) { response in
+                #expect(response.status == .notFound)
+                try Self.validate(response.body, schema: "error")
+            }
+            try await client.execute(uri: "/api/v1/documents?commitment=C2", method: .get) { response in
+                try Self.validate(response.body, schema: "listing")
+                #expect(!String(buffer: response.body).contains(fixture.restrictedHash))
+                #expect(String(buffer: response.body).contains(fixture.publicHash))
+            }
+        }
+    }
+
+    @Test func openAPIDocumentDescribesEveryRouteAndItsSchemasAreServed() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try JSONValue.parse(Data(buffer: response.body))
+                #expect(json["openapi"]?.string == "3.1.0")
+                for path in ["/api/v1/search", "/api/v1/documents", "/api/v1/documents/{sha256}", "/api/v1/commitments",
+                             "/api/v1/commitments/{id}", "/api/v1/plan", "/documents/{sha256}/download"] {
+                    #expect(json["paths"]?[path] != nil, "\(path)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/json/document.schema.json", method: .get) { response in
+                let schema = try JSONValue.parse(Data(buffer: response.body))
+                #expect(response.status == .ok)
+                #expect(schema["title"]?.string == "Document")
+            }
+            try await client.execute(uri: "/api/v1/json/nothing.schema.json", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test func documentAndPlanAPIsValidateAgainstTheirSchemas() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in

@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         .target(name: "BayyinaCore", swiftSettings: swiftSettings),
@@ -67,8 +68,9 @@ let package = Package(
         .target(
             name: "BayyinaServer",
             dependencies: [
-                "BayyinaCore", "BayyinaIndex", "BayyinaIngest", "BayyinaListings", "BayyinaSchemas",
+                "BayyinaCore", "BayyinaIndex", "BayyinaIngest", "BayyinaListings", "BayyinaSchemas", "BayyinaStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -119,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "BayyinaServerTests",
             dependencies: [
-                "BayyinaServer", "BayyinaIngest", "BayyinaSchemas", "BayyinaTestSupport",
+                "BayyinaServer", "BayyinaIndex", "BayyinaIngest", "BayyinaSchemas", "BayyinaTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

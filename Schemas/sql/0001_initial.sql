@@ -107,6 +107,25 @@ CREATE TABLE document_milestones (
 
 CREATE INDEX document_milestones_by_milestone ON document_milestones(milestone_id);
 
+-- Staff API tokens: only the SHA-256 of each secret is kept; revoked tokens stay for the record.
+CREATE TABLE api_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    role TEXT NOT NULL CHECK (role IN ('uploader', 'reviewer', 'admin')),
+    agency TEXT,
+    secret_hash TEXT NOT NULL UNIQUE CHECK (length(secret_hash) = 64),
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+) STRICT;
+
+-- Web sessions of signed-in staff: the SHA-256 of the cookie, the token it was opened with, its CSRF secret.
+CREATE TABLE staff_sessions (
+    session_hash TEXT PRIMARY KEY NOT NULL CHECK (length(session_hash) = 64),
+    token_id INTEGER NOT NULL REFERENCES api_tokens(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL CHECK (length(csrf_token) >= 32),
+    expires_at TEXT NOT NULL
+) STRICT;
+
 -- Settings of the index itself, such as the tokenizer version the FTS table was built with.
 CREATE TABLE index_settings (
     key TEXT PRIMARY KEY NOT NULL,

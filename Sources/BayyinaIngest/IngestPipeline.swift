@@ -43,6 +43,19 @@ public struct IngestOutcome: Sendable {
     public var error: BayyinaError?
     public var warnings: [Notice]
     public var size: Int64
+
+    public init(
+        path: String, status: Status, sha256: ContentHash? = nil, title: String? = nil, error: BayyinaError? = nil,
+        warnings: [Notice] = [], size: Int64
+    ) {
+        self.path = path
+        self.status = status
+        self.sha256 = sha256
+        self.title = title
+        self.error = error
+        self.warnings = warnings
+        self.size = size
+    }
 }
 
 /// Ingest as ordered named steps. Per file, on every core at once: preflight (name), store (stage while

@@ -14,14 +14,15 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// The composition root of the web application: public pages and the JSON API over one repository, with security
-/// headers and access logs. The CLI's `serve` and the tests build the same application.
+/// The composition root of the web application: public pages, the staff side and the JSON API over one repository,
+/// with security headers and access logs. The CLI's `serve` and the tests build the same application.
 public func buildApplication(repository: Repository, configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
-    let pages = PublicPages(repository: repository, templates: try await PageTemplates.load())
-    pages.register(on: router)
+    let templates = try await PageTemplates.load()
+    PublicPages(repository: repository, templates: templates).register(on: router)
+    StaffPages(repository: repository, templates: templates).register(on: router)
     PublicAPI(repository: repository).register(on: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
 }

@@ -182,8 +182,9 @@ struct PublicPages: Sendable {
 
     private func document(_ request: Request, sha256: String) throws -> Response {
         let language = language(request)
+        let session = try StaffAccess(repository: repository).session(request)
         guard let hash = ContentHash(hex: sha256), let (document, text) = try repository.index.document(hash),
-              document.classification == .public else {
+              document.classification == .public || session != nil else {
             return message("notFound", request, status: .notFound)
         }
         var values = Self.listItem(document)
@@ -196,6 +197,12 @@ struct PublicPages: Sendable {
         values["links"] = !document.commitments.isEmpty
         values["linkList"] = (document.commitments.map { ["commitment": $0.rawValue, "label": $0.rawValue] }
             + document.milestones.map { ["commitment": $0.commitment.rawValue, "label": $0.rawValue] })
+        if let session, session.token.role.mayEdit {
+            values["staff"] = true
+            values["csrf"] = session.csrfToken
+            values["classification"] = UIStrings.strings(language)[document.classification.rawValue] ?? document.classification.rawValue
+            values["legalBasis"] = document.legalBasis ?? ""
+        }
         return html(templates.render("document", values, language: language, title: document.title, path: request.uri.description))
     }
 

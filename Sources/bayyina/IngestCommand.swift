@@ -1,6 +1,7 @@
 import ArgumentParser
 import BayyinaCore
 import BayyinaListings
+import BayyinaServer
 import BayyinaIngest
 import Foundation
 
@@ -100,30 +101,5 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         return files
-    }
-}
-
-/// One line of `ingest --json`.
-struct IngestLineJSON: Encodable {
-    var path: String
-    var status: String
-    @Nullable var sha256: String?
-    @Nullable var title: String?
-    var size: Int64
-    var error: ErrorJSON.Body?
-    var warnings: [String]
-    var warningsAr: [String]
-    var warningCodes: [String]
-
-    init(_ outcome: IngestOutcome) {
-        path = outcome.path
-        status = outcome.status.rawValue
-        sha256 = outcome.sha256?.hex
-        title = outcome.title
-        size = outcome.size
-        error = outcome.error.map(ErrorJSON.Body.init)
-        warnings = outcome.warnings.map(\.english)
-        warningsAr = outcome.warnings.map(\.arabic)
-        warningCodes = outcome.warnings.map(\.code)
     }
 }

@@ -10,7 +10,7 @@ struct Bayyina: AsyncParsableCommand {
         commandName: "bayyina",
         abstract: "Evidence repository for Open Government Partnership action plans (بيّنة).",
         subcommands: [SeedCommand.self, PlanCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, LinkCommand.self,
-                      UnlinkCommand.self, ListingCommand.self, VerifyCommand.self, ReextractCommand.self, ServeCommand.self])
+                      UnlinkCommand.self, ListingCommand.self, VerifyCommand.self, ReextractCommand.self, ServeCommand.self, TokenCommand.self])
 
     static func main() async {
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BayyinaCore
 import BayyinaListings
+import BayyinaServer
 import BayyinaExtraction
 import Foundation
 

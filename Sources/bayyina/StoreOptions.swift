@@ -67,6 +67,7 @@ extension Classification: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
 extension DocumentLanguage: ExpressibleByArgument {}
 extension UILanguage: ExpressibleByArgument {}
+extension StaffRole: ExpressibleByArgument {}
 
 /// Parses a sha256 argument.
 func contentHash(_ text: String) throws(BayyinaError) -> ContentHash {

@@ -1,6 +1,7 @@
 import BayyinaCore
 import BayyinaIndex
 import BayyinaIngest
+import BayyinaListings
 import Foundation
 import Hummingbird
 
@@ -19,6 +20,22 @@ struct PublicPages: Sendable {
         }
         router.get("/commitments/:id") { request, context in try commitment(request, id: context.parameters.get("id") ?? "") }
         router.get("/search") { request, _ in try search(request) }
+        router.get("/listing") { request, _ in
+            let language = language(request)
+            let documents = try repository.index.documents(for: .public).map { Self.listItem($0) }
+            return html(templates.render("listing", ["documents": documents], language: language,
+                                         title: UIStrings.strings(language)["navListing"] ?? "", path: request.uri.description))
+        }
+        router.get("/listing.csv") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                            .contentDisposition: Self.contentDisposition("bayyina-listing.csv", inline: false)],
+                     body: .init(byteBuffer: ByteBuffer(string: try Listing(index: repository.index, audience: .public).csv())))
+        }
+        router.get("/request") { request, _ in
+            let language = language(request)
+            return html(templates.render("request", ["query": ""], language: language,
+                                         title: UIStrings.strings(language)["navRequest"] ?? "", path: request.uri.description))
+        }
         router.get("/documents/:sha256") { request, context in try document(request, sha256: context.parameters.get("sha256") ?? "") }
         router.get("/documents/:sha256/download") { _, context in
             try await download(sha256: context.parameters.get("sha256") ?? "", context: context)
@@ -189,7 +206,7 @@ struct PublicPages: Sendable {
         }
         var values = Self.listItem(document)
         values["author"] = document.author
-        values["language"] = document.language?.rawValue
+        values["language"] = document.language.map { UIStrings.strings(language)[$0.rawValue] ?? $0.rawValue }
         values["pages"] = document.pages
         values["size"] = ByteCountFormatter.string(fromByteCount: document.size, countStyle: .file)
         values["fileNames"] = document.filenames.joined(separator: "، ")

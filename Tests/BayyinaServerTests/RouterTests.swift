@@ -56,6 +56,28 @@ struct ServerFixture {
         }
     }
 
+    @Test func listingAndRequestPagesAndTheStyleSheetAreServed() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            try await client.execute(uri: "/listing", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(fixture.publicHash) && !page.contains(fixture.restrictedHash))
+            }
+            try await client.execute(uri: "/listing.csv", method: .get) { response in
+                let csv = String(buffer: response.body)
+                #expect(csv.hasPrefix("sha256,title"))
+                #expect(csv.contains(fixture.publicHash) && !csv.contains(fixture.restrictedHash))
+            }
+            try await client.execute(uri: "/request?lang=en", method: .get) { response in
+                #expect(String(buffer: response.body).contains("access-to-information law"))
+            }
+            try await client.execute(uri: "/static/site.css", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                #expect(String(buffer: response.body).contains("mark"))
+            }
+        }
+    }
+
     @Test func commitmentPageShowsMilestonesWithTheirPublicEvidenceOnly() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in

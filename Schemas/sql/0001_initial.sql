@@ -52,9 +52,6 @@ CREATE TABLE documents (
     pages INTEGER CHECK (pages >= 0),
     media_type TEXT NOT NULL,
     size INTEGER NOT NULL CHECK (size >= 0),
-    body TEXT NOT NULL DEFAULT '',
-    -- Other readings of words in a damaged text layer (a repaired PDF's lam-alef), searchable but never shown.
-    alternates TEXT NOT NULL DEFAULT '',
     classification TEXT NOT NULL CHECK (classification IN ('public', 'restricted')),
     legal_basis TEXT,
     warnings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
@@ -62,7 +59,11 @@ CREATE TABLE documents (
     properties TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
     extractor TEXT NOT NULL,
     extractor_version INTEGER NOT NULL CHECK (extractor_version > 0),
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    -- The text and other readings come last: filters on the columns above never read past them.
+    body TEXT NOT NULL DEFAULT '',
+    -- Other readings of words in a damaged text layer (a repaired PDF's lam-alef), searchable but never shown.
+    alternates TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 CREATE INDEX documents_by_classification ON documents(classification);

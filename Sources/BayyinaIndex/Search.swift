@@ -113,7 +113,7 @@ extension IndexDatabase {
     public func search(_ request: SearchRequest) throws(BayyinaError) -> SearchPage {
         let (filterConditions, filterValues) = Self.filters(request)
         let conditions = ["documents_fts MATCH ?"] + filterConditions
-        let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE \(conditions.joined(separator: " AND "))"
+        let from = "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid WHERE \(conditions.joined(separator: " AND "))"
         let query = request.query
         do {
             return try pool.read { db in
@@ -189,7 +189,9 @@ extension IndexDatabase {
         return locations
     }
 
-    /// The audience and filter conditions of a request (on `documents d`) and their values.
+    /// The audience and filter conditions of a request (on `documents d`) and their values. Statements join
+    /// `documents_fts CROSS JOIN documents` so that SQLite always drives from the full-text match: left to itself,
+    /// it may start from the classification index and run the MATCH once per public document.
     static func filters(_ request: SearchRequest) -> (conditions: [String], values: [(any DatabaseValueConvertible)?]) {
         var conditions: [String] = request.audience == .public ? ["d.classification = 'public'"] : []
         var values: [(any DatabaseValueConvertible)?] = []
@@ -212,7 +214,7 @@ extension IndexDatabase {
     /// media type, language and year.
     public func facets(_ request: SearchRequest) throws(BayyinaError) -> SearchFacets {
         let (conditions, values) = Self.filters(request)
-        let from = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+        let from = "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid"
         let whereClause = "WHERE " + (["documents_fts MATCH ?"] + conditions).joined(separator: " AND ")
         let arguments = StatementArguments([request.query.countingExpression] + values)
         func counts(_ select: String, join: String = "", db: Database) throws -> [(value: String, count: Int)] {

@@ -20,6 +20,8 @@ public struct SearchRequest: Sendable {
     public var language: DocumentLanguage?
     public var mediaType: String?
     public var year: Int?
+    /// Only documents linked to a commitment this agency leads (its Arabic or English name).
+    public var agency: String?
     public var limit: Int
     public var offset: Int
     public var sort: SearchSort
@@ -27,9 +29,10 @@ public struct SearchRequest: Sendable {
     public init(
         query: SearchQuery, audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil,
         classification: Classification? = nil, language: DocumentLanguage? = nil, mediaType: String? = nil,
-        year: Int? = nil, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance
+        year: Int? = nil, agency: String? = nil, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance
     ) {
         self.sort = sort
+        self.agency = agency
         self.query = query
         self.audience = audience
         self.commitment = commitment
@@ -88,12 +91,15 @@ public struct SearchFacets: Sendable, Equatable {
     public var mediaTypes: [(value: String, count: Int)] = []
     public var languages: [(value: String, count: Int)] = []
     public var years: [(value: String, count: Int)] = []
+    /// Lead agencies (Arabic names, else English) of the commitments the documents are linked to.
+    public var agencies: [(value: String, count: Int)] = []
 
     public init(
         commitments: [(value: String, count: Int)] = [], milestones: [(value: String, count: Int)] = [],
         mediaTypes: [(value: String, count: Int)] = [], languages: [(value: String, count: Int)] = [],
-        years: [(value: String, count: Int)] = []
+        years: [(value: String, count: Int)] = [], agencies: [(value: String, count: Int)] = []
     ) {
+        self.agencies = agencies
         self.commitments = commitments
         self.milestones = milestones
         self.mediaTypes = mediaTypes
@@ -103,7 +109,7 @@ public struct SearchFacets: Sendable, Equatable {
 
     public static func == (lhs: SearchFacets, rhs: SearchFacets) -> Bool {
         func flat(_ facets: SearchFacets) -> [[String]] {
-            [facets.commitments, facets.milestones, facets.mediaTypes, facets.languages, facets.years].map { $0.map { "\($0.value)=\($0.count)" } }
+            [facets.commitments, facets.milestones, facets.mediaTypes, facets.languages, facets.years, facets.agencies].map { $0.map { "\($0.value)=\($0.count)" } }
         }
         return flat(lhs) == flat(rhs)
     }
@@ -207,11 +213,18 @@ extension IndexDatabase {
             conditions.append(condition)
             values.append(value)
         }
+        if let agency = request.agency {
+            conditions.append("""
+                d.id IN (SELECT l.document_id FROM document_commitments l JOIN commitments c ON c.id = l.commitment_id
+                WHERE c.lead_agency_ar = ? OR c.lead_agency_en = ?)
+                """)
+            values += [agency, agency]
+        }
         return (conditions, values)
     }
 
     /// Counts of the documents the request matches (for its audience, with its filters) by commitment, milestone,
-    /// media type, language and year.
+    /// media type, language, year and lead agency.
     public func facets(_ request: SearchRequest) throws(BayyinaError) -> SearchFacets {
         let (conditions, values) = Self.filters(request)
         let from = "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid"
@@ -229,7 +242,10 @@ extension IndexDatabase {
                     commitments: try counts("c.commitment_id", join: "JOIN document_commitments c ON c.document_id = d.id", db: db),
                     milestones: try counts("m.milestone_id", join: "JOIN document_milestones m ON m.document_id = d.id", db: db),
                     mediaTypes: try counts("d.media_type", db: db), languages: try counts("d.language", db: db),
-                    years: try counts("d.year", db: db))
+                    years: try counts("d.year", db: db),
+                    agencies: try counts("coalesce(a.lead_agency_ar, a.lead_agency_en)", join: """
+                        JOIN document_commitments ac ON ac.document_id = d.id JOIN commitments a ON a.id = ac.commitment_id
+                        """, db: db))
             }
         } catch {
             throw Self.wrap(error)

@@ -109,7 +109,7 @@ struct PublicPages: Sendable {
 
     /// The filters a search page understands, read from its query string.
     private struct SearchForm {
-        static let keys = ["commitment", "milestone", "type", "language", "year"]
+        static let keys = ["commitment", "milestone", "type", "language", "year", "agency"]
         var text: String
         var page: Int
         var sort: SearchSort
@@ -129,7 +129,8 @@ struct PublicPages: Sendable {
                 query: query, audience: .public, commitment: filters["commitment"].flatMap { CommitmentID($0) },
                 milestone: filters["milestone"].flatMap { MilestoneID($0) },
                 language: filters["language"].flatMap(DocumentLanguage.init(rawValue:)), mediaType: filters["type"],
-                year: filters["year"].flatMap { Int($0) }, limit: limit, offset: (page - 1) * limit, sort: sort)
+                year: filters["year"].flatMap { Int($0) }, agency: filters["agency"], limit: limit, offset: (page - 1) * limit,
+                sort: sort)
         }
 
         /// This search's address with some parameters changed (nil removes one); the page goes back to 1.
@@ -179,7 +180,7 @@ struct PublicPages: Sendable {
             let groups: [(key: String, title: String, counts: [(value: String, count: Int)], label: (String) -> String)] = [
                 ("commitment", "facetCommitment", facets.commitments, { $0 }), ("milestone", "facetMilestone", facets.milestones, { $0 }),
                 ("type", "facetType", facets.mediaTypes, Self.mediaLabel), ("language", "facetLanguage", facets.languages, { strings[$0] ?? $0 }),
-                ("year", "facetYear", facets.years, { $0 }),
+                ("year", "facetYear", facets.years, { $0 }), ("agency", "facetAgency", facets.agencies, { $0 }),
             ]
             values["facets"] = groups.filter { !$0.counts.isEmpty }.map { group -> [String: Any] in
                 ["title": strings[group.title] ?? "", "values": group.counts.map { entry -> [String: Any] in

@@ -56,6 +56,7 @@ enum UIStrings {
         "facetType": ("Document type", "نوع الوثيقة"),
         "facetLanguage": ("Language", "اللغة"),
         "facetYear": ("Year", "السنة"),
+        "facetAgency": ("Lead agency", "الجهة المسؤولة"),
         "clearFilters": ("Clear filters", "إزالة التصفية"),
         "ar": ("Arabic", "العربية"),
         "en": ("English", "الإنجليزية"),

@@ -131,6 +131,12 @@ struct ServerFixture {
                 #expect(page.contains("0 results"))
                 #expect(page.contains("Clear filters"))
             }
+            let agency = "وزارة الاقتصاد الرقمي والريادة".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await client.execute(uri: "/search?q=\(open)&lang=en&agency=\(agency)", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("1 results"))
+                #expect(page.contains("Lead agency"))
+            }
             try await client.execute(uri: "/search?q=\(open)&lang=en&sort=newest", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<strong>Newest</strong>"))

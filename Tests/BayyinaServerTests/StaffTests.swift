@@ -79,6 +79,25 @@ import Testing
         #expect(page.hits.first?.document.filenames == ["تقرير الورشة.txt"])
     }
 
+    @Test func signingOutEndsTheSession() async throws {
+        let fixture = try await ServerFixture()
+        let (_, secret) = try StaffSecrets.createToken(in: fixture.repository.index, name: "unit", role: .admin, agency: nil)
+        try await fixture.test { client in
+            let (cookie, csrf) = try await Self.signIn(client, secret: secret)
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
+            try await client.execute(uri: "/staff/signout", method: .post, headers: form, body: ByteBuffer(string: "csrf=forged")) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/staff/signout", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(csrf)")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
+            }
+            try await client.execute(uri: "/staff/upload", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+    }
+
     @Test func aWrongOrRevokedTokenDoesNotSignIn() async throws {
         let fixture = try await ServerFixture()
         let (token, secret) = try StaffSecrets.createToken(in: fixture.repository.index, name: "old", role: .admin, agency: nil)

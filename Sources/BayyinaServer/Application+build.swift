@@ -24,6 +24,7 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     PublicPages(repository: repository, templates: templates).register(on: router)
     StaffPages(repository: repository, templates: templates).register(on: router)
     PublicAPI(repository: repository).register(on: router)
+    StaffAPI(repository: repository).register(on: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
 }
 

@@ -36,25 +36,6 @@ struct PublicAPI: Sendable {
                 return schema
             }
         }
-        api.post("documents") { request, _ in
-            guard let token = try StaffAccess(repository: repository).bearer(request) else {
-                return Self.json(try Self.encode(ErrorJSON(BayyinaError(
-                    .invalidArgument, "Send a staff token: Authorization: Bearer TOKEN.", arabic: "أرسل رمز موظف: Authorization: Bearer TOKEN."))),
-                    status: .unauthorized)
-            }
-            let folder = repository.root.appendingPathComponent("tmp/uploads-\(UUID().uuidString)", isDirectory: true)
-            let upload = try await MultipartUpload.read(request, into: folder, fileSizeLimit: repository.pipeline.sizeLimit)
-            defer {
-                upload.discard()
-                try? FileManager.default.removeItem(at: folder)
-            }
-            do {
-                let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: token.agency)
-                return Self.json(try Self.encode(outcomes.map(IngestLineJSON.init)), status: .ok)
-            } catch let error as BayyinaError {
-                return Self.json(try Self.encode(ErrorJSON(error)), status: error.isUsageError ? .badRequest : .internalServerError)
-            }
-        }
         api.get("plan") { _, _ in
             respond {
                 guard let plan = try repository.index.plan() else {

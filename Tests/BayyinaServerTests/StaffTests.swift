@@ -10,7 +10,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Sign-in with a token, CSRF-protected forms, uploads and editing; the upload API with a bearer token.
+/// Sign-in with a token, CSRF-protected forms, uploads and editing; the upload and link APIs with a bearer token.
 @Suite struct StaffTests {
     static let boundary = "bayyina-test-boundary"
 
@@ -169,5 +169,44 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func linkAPILetsReviewersChangeLinksOfAnyDocumentAndRefusesOthers() async throws {
+        let fixture = try await ServerFixture()
+        let (_, uploader) = try StaffSecrets.createToken(in: fixture.repository.index, name: "up", role: .uploader, agency: nil)
+        let (_, reviewer) = try StaffSecrets.createToken(in: fixture.repository.index, name: "rev", role: .reviewer, agency: nil)
+        @Sendable func headers(_ secret: String?) -> HTTPFields {
+            var fields: HTTPFields = [.contentType: "application/json"]
+            if let secret { fields[.authorization] = "Bearer \(secret)" }
+            return fields
+        }
+        let change = ByteBuffer(string: #"{"link": ["C6.M1"], "unlink": ["C2"]}"#)
+        try await fixture.test { client in
+            let links = "/api/v1/documents/\(fixture.restrictedHash)/links"
+            for (secret, status) in [(nil, HTTPResponse.Status.unauthorized), ("wrong", .unauthorized), (uploader, .forbidden)] {
+                try await client.execute(uri: links, method: .post, headers: headers(secret), body: change) { response in
+                    #expect(response.status == status)
+                    try PublicAPITests.validate(response.body, schema: "error")
+                }
+            }
+            let refusals: [(String, String, HTTPResponse.Status)] = [
+                ("/api/v1/documents/\(String(repeating: "0", count: 64))/links", #"{"link": ["C1"]}"#, .notFound),
+                (links, #"{"link": ["C1.X"]}"#, .badRequest), (links, #"{"link": ["C9"]}"#, .badRequest), (links, "not json", .badRequest),
+            ]
+            for (uri, body, status) in refusals {
+                try await client.execute(uri: uri, method: .post, headers: headers(reviewer), body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == status, "\(body)")
+                    try PublicAPITests.validate(response.body, schema: "error")
+                }
+            }
+            try await client.execute(uri: links, method: .post, headers: headers(reviewer), body: change) { response in
+                #expect(response.status == .ok)
+                try PublicAPITests.validate(response.body, schema: "document")
+            }
+        }
+        let hash = try #require(ContentHash(hex: fixture.restrictedHash))
+        let (document, _) = try #require(try fixture.repository.index.document(hash))
+        #expect(document.milestones.map(\.rawValue) == ["C6.M1"])
+        #expect(!document.commitments.map(\.rawValue).contains("C2"))
     }
 }

@@ -1,0 +1,121 @@
+import BayyinaCore
+import BayyinaIngest
+import BayyinaListings
+import Foundation
+import Hummingbird
+
+/// The staff JSON API under `/api/v1`, for callers with a bearer token: uploads (any role) and link editing
+/// (reviewers and admins). Answers in the one JSON error shape.
+struct StaffAPI: Sendable {
+    let repository: Repository
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.post("documents") { request, _ in
+            try await answer(request) { token in try await upload(request, token: token) }
+        }
+        api.post("documents/:sha256/links") { request, context in
+            try await answer(request) { token in
+                try await changeLinks(request, sha256: context.parameters.get("sha256") ?? "", token: token)
+            }
+        }
+    }
+
+    /// The body of a link change: ids of commitments (`C1`) or milestones (`C2.M3`) to link and to unlink.
+    struct LinkChange: Decodable {
+        var link: [String]?
+        var unlink: [String]?
+    }
+
+    private func upload(_ request: Request, token: StaffToken) async throws -> Response {
+        let folder = repository.root.appendingPathComponent("tmp/uploads-\(UUID().uuidString)", isDirectory: true)
+        let upload = try await MultipartUpload.read(request, into: folder, fileSizeLimit: repository.pipeline.sizeLimit)
+        defer {
+            upload.discard()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: token.agency)
+        return PublicAPI.json(try PublicAPI.encode(outcomes.map(IngestLineJSON.init)), status: .ok)
+    }
+
+    /// Links and unlinks a stored document (public or restricted), then answers with its metadata as `show --json`.
+    private func changeLinks(_ request: Request, sha256: String, token: StaffToken) async throws -> Response {
+        guard token.role.mayEdit else {
+            throw Refusal(.forbidden, BayyinaError(.invalidArgument, "Only reviewers and admins may change links.",
+                                                   arabic: "تعديل الربط للمراجعين والمشرفين فقط."))
+        }
+        guard let hash = ContentHash(hex: sha256), try repository.index.document(hash) != nil else {
+            throw Refusal(.notFound, BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة."))
+        }
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        guard let change = try? JSONDecoder().decode(LinkChange.self, from: Data(buffer: body)) else {
+            throw Refusal(.badRequest, BayyinaError(.invalidArgument, #"Send JSON such as {"link": ["C1", "C2.M3"], "unlink": ["C4"]}."#,
+                                                    arabic: #"أرسل JSON مثل {"link": ["C1", "C2.M3"], "unlink": ["C4"]}."#))
+        }
+        let additions = try Self.targets(change.link ?? [])
+        let removals = try Self.targets(change.unlink ?? [])
+        do {
+            try apply(additions, removals, to: hash)
+        } catch {
+            let unknownTarget = error.code == .unknownCommitment || error.code == .unknownMilestone
+            throw unknownTarget ? Refusal(.badRequest, error) : error
+        }
+        guard let (document, _) = try repository.index.document(hash) else {
+            throw Refusal(.notFound, BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة."))
+        }
+        return PublicAPI.json(try PublicAPI.encode(DocumentJSON(document, text: nil)), status: .ok)
+    }
+
+    private func apply(
+        _ additions: (commitments: [CommitmentID], milestones: [MilestoneID]),
+        _ removals: (commitments: [CommitmentID], milestones: [MilestoneID]), to hash: ContentHash
+    ) throws(BayyinaError) {
+        try repository.index.validateLinks(commitments: additions.commitments + removals.commitments,
+                                           milestones: additions.milestones + removals.milestones)
+        try repository.index.link(hash, commitments: additions.commitments, milestones: additions.milestones)
+        try repository.index.unlink(hash, commitments: removals.commitments, milestones: removals.milestones)
+    }
+
+    /// Splits link targets into commitments and milestones; anything else is a bad request.
+    private static func targets(_ ids: [String]) throws -> (commitments: [CommitmentID], milestones: [MilestoneID]) {
+        var commitments: [CommitmentID] = []
+        var milestones: [MilestoneID] = []
+        for id in ids {
+            if let milestone = MilestoneID(id) {
+                milestones.append(milestone)
+            } else if let commitment = CommitmentID(id) {
+                commitments.append(commitment)
+            } else {
+                throw Refusal(.badRequest, BayyinaError(.invalidArgument, "'\(id)' is neither a commitment nor a milestone id.",
+                                                        arabic: "'\(id)' ليس رمز التزام ولا رمز نشاط."))
+            }
+        }
+        return (commitments, milestones)
+    }
+
+    /// A refusal with the status to answer it with.
+    struct Refusal: Error {
+        var status: HTTPResponse.Status
+        var error: BayyinaError
+
+        init(_ status: HTTPResponse.Status, _ error: BayyinaError) {
+            self.status = status
+            self.error = error
+        }
+    }
+
+    /// Runs a handler for the request's live bearer token, answering 401 without one and the error shape on failure.
+    private func answer(_ request: Request, _ handler: (StaffToken) async throws -> Response) async throws -> Response {
+        do {
+            guard let token = try StaffAccess(repository: repository).bearer(request) else {
+                throw Refusal(.unauthorized, BayyinaError(.invalidArgument, "Send a staff token: Authorization: Bearer TOKEN.",
+                                                          arabic: "أرسل رمز موظف: Authorization: Bearer TOKEN."))
+            }
+            return try await handler(token)
+        } catch let refusal as Refusal {
+            return PublicAPI.json(try PublicAPI.encode(ErrorJSON(refusal.error)), status: refusal.status)
+        } catch let error as BayyinaError {
+            return PublicAPI.json(try PublicAPI.encode(ErrorJSON(error)), status: error.isUsageError ? .badRequest : .internalServerError)
+        }
+    }
+}

@@ -15,12 +15,12 @@ struct PublicAPI: Sendable {
         let api = router.group("api/v1")
         api.get("search") { request, _ in respond { try search(request) } }
         api.get("documents/:sha256") { request, context in
-            respond { try document(context.parameters.get("sha256") ?? "", text: request.uri.queryParameters.get("text") == "1") }
+            respond { try document(context.parameters.get("sha256") ?? "", text: request.formQuery["text"] == "1") }
         }
         api.get("documents") { request, _ in
             respond {
-                let parameters = request.uri.queryParameters
-                let (commitment, milestone) = try links(parameters.get("commitment"), parameters.get("milestone"))
+                let parameters = request.formQuery
+                let (commitment, milestone) = try links(parameters["commitment"], parameters["milestone"])
                 return try Listing(index: repository.index, audience: .public, commitment: commitment, milestone: milestone).json()
             }
         }
@@ -47,13 +47,13 @@ struct PublicAPI: Sendable {
     }
 
     private func search(_ request: Request) throws -> Data {
-        let parameters = request.uri.queryParameters
-        guard let text = parameters.get("q"), !text.isEmpty else {
+        let parameters = request.formQuery
+        guard let text = parameters["q"], !text.isEmpty else {
             throw BayyinaError(.invalidQuery, "Give the words to search for in q.", arabic: "اكتب كلمات البحث في المعامل q.")
         }
-        let limit = min(100, max(1, Int(parameters.get("limit") ?? "20") ?? 20))
-        let offset = max(0, Int(parameters.get("offset") ?? "0") ?? 0)
-        let (commitment, milestone) = try links(parameters.get("commitment"), parameters.get("milestone"))
+        let limit = min(100, max(1, Int(parameters["limit"] ?? "20") ?? 20))
+        let offset = max(0, Int(parameters["offset"] ?? "0") ?? 0)
+        let (commitment, milestone) = try links(parameters["commitment"], parameters["milestone"])
         let clock = ContinuousClock()
         let started = clock.now
         let page = try repository.index.search(SearchRequest(

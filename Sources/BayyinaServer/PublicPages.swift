@@ -43,7 +43,7 @@ struct PublicPages: Sendable {
     }
 
     private func language(_ request: Request) -> UILanguage {
-        request.uri.queryParameters.get("lang") == "en" ? .en : .ar
+        request.formQuery["lang"] == "en" ? .en : .ar
     }
 
     private func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -116,12 +116,11 @@ struct PublicPages: Sendable {
         var filters: [String: String]
 
         init(_ request: Request) {
-            let parameters = request.uri.queryParameters
-            text = parameters.get("q") ?? ""
-            page = max(1, Int(parameters.get("page") ?? "1") ?? 1)
-            sort = parameters.get("sort").flatMap(SearchSort.init(rawValue:)) ?? .relevance
-            filters = Dictionary(uniqueKeysWithValues: Self.keys.compactMap { key in parameters.get(key).map { (key, $0) } }
-                .filter { !$0.1.isEmpty })
+            let parameters = request.formQuery
+            text = parameters["q"] ?? ""
+            page = max(1, Int(parameters["page"] ?? "1") ?? 1)
+            sort = parameters["sort"].flatMap(SearchSort.init(rawValue:)) ?? .relevance
+            filters = parameters.filter { Self.keys.contains($0.key) && !$0.value.isEmpty }
         }
 
         func request(_ query: SearchQuery, limit: Int) -> SearchRequest {
@@ -141,10 +140,7 @@ struct PublicPages: Sendable {
             for (key, value) in changes { values[key] = value }
             items += values.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
             if let page, page > 1 { items.append(URLQueryItem(name: "page", value: String(page))) }
-            var components = URLComponents()
-            components.path = "/search"
-            components.queryItems = items
-            return components.string ?? "/search"
+            return "/search?" + FormEncoding.encode(items)
         }
     }
 

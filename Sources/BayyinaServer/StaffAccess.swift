@@ -58,11 +58,6 @@ struct StaffAccess: Sendable {
 
     /// The fields of an `application/x-www-form-urlencoded` body (small forms only).
     static func formFields(_ request: Request) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        var components = URLComponents()
-        components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
-        var fields: [String: String] = [:]
-        for item in components.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
-        return fields
+        FormEncoding.decode(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
     }
 }

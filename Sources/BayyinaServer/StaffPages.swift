@@ -120,7 +120,7 @@ struct StaffPages: Sendable {
     }
 
     static func language(_ request: Request) -> UILanguage {
-        request.uri.queryParameters.get("lang") == "en" ? .en : .ar
+        request.formQuery["lang"] == "en" ? .en : .ar
     }
 
     static func redirect(_ location: String, cookie: String? = nil) -> Response {

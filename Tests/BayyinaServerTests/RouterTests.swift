@@ -95,6 +95,27 @@ struct ServerFixture {
         }
     }
 
+    @Test func searchReadsAFormsPlusAsASpaceAndWritesAPlusEscaped() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let words = ["اللجنة", "الفنية"].map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
+            try await client.execute(uri: "/search?q=\(words[0])+\(words[1])&lang=en", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(#"value="اللجنة الفنية""#))
+                #expect(page.contains("q=\(words[0])%20\(words[1])"))
+            }
+            try await client.execute(uri: "/search?q=C%2B%2B&lang=en", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(#"value="C++""#))
+                #expect(page.contains("q=C%2B%2B"))
+            }
+            try await client.execute(uri: "/api/v1/search?q=\(words[0])+\(words[1])", method: .get) { response in
+                let json = try JSONValue.parse(Data(buffer: response.body))
+                #expect(json["query"]?.string == "اللجنة الفنية")
+            }
+        }
+    }
+
     @Test func searchPageEscapesTextAndMarksMatchesButNeverShowsRestrictedDocuments() async throws {
         let fixture = try await ServerFixture()
         try await fixture.test { client in

@@ -91,6 +91,8 @@ def main():
         marks = driver.find_elements(By.CSS_SELECTOR, "p.snippet mark")
         check("an Arabic search highlights its matches", len(marks) > 0 and any("الشفافة" in m.text for m in marks),
               [m.text for m in marks][:5])
+        typed = driver.find_element(By.ID, "q").get_attribute("value")
+        check("the search box keeps the words as typed", typed == "الحكومات الشفافة", typed)
         count = driver.find_element(By.CSS_SELECTOR, "p.count").text
         check("the search says how many results", count.split()[0].isdigit() and int(count.split()[0]) >= 1, count)
         facets = driver.find_elements(By.CSS_SELECTOR, "aside.facets section")

@@ -37,8 +37,8 @@ struct PublicPages: Sendable {
                                          title: UIStrings.strings(language)["navRequest"] ?? "", path: request.uri.description))
         }
         router.get("/documents/:sha256") { request, context in try document(request, sha256: context.parameters.get("sha256") ?? "") }
-        router.get("/documents/:sha256/download") { _, context in
-            try await download(sha256: context.parameters.get("sha256") ?? "", context: context)
+        router.get("/documents/:sha256/download") { request, context in
+            try await download(request, sha256: context.parameters.get("sha256") ?? "", context: context)
         }
     }
 
@@ -217,24 +217,30 @@ struct PublicPages: Sendable {
             values["classification"] = UIStrings.strings(language)[document.classification.rawValue] ?? document.classification.rawValue
             values["legalBasis"] = document.legalBasis ?? ""
         }
-        return html(templates.render("document", values, language: language, title: document.title, path: request.uri.description))
+        var response = html(templates.render("document", values, language: language, title: document.title, path: request.uri.description))
+        if document.classification != .public { response.headers[.cacheControl] = "private, no-store" }
+        return response
     }
 
     /// The original, streamed from the store: PDFs and images inline, everything else (HTML and SVG included) as
-    /// an attachment, with an RFC 5987 file name so Arabic names survive.
-    private func download(sha256: String, context: BasicRequestContext) async throws -> Response {
-        guard let hash = ContentHash(hex: sha256), let (document, _) = try repository.index.document(hash),
-              document.classification == .public else {
+    /// an attachment, with an RFC 5987 file name so Arabic names survive. Signed-in staff also get restricted
+    /// originals, never cached.
+    private func download(_ request: Request, sha256: String, context: BasicRequestContext) async throws -> Response {
+        guard let hash = ContentHash(hex: sha256), let (document, _) = try repository.index.document(hash) else {
             throw HTTPError(.notFound)
         }
+        let isPublic = document.classification == .public
+        guard try isPublic || StaffAccess(repository: repository).session(request) != nil else { throw HTTPError(.notFound) }
         let inline = ["application/pdf", "image/jpeg", "image/png"].contains(document.mediaType)
         let name = document.filenames.first ?? hash.hex
         let body = try await FileIO().loadFile(path: repository.blobs.url(for: hash).path, context: context)
-        return Response(status: .ok, headers: [
+        var headers: HTTPFields = [
             .contentType: document.mediaType,
             .contentDisposition: Self.contentDisposition(name, inline: inline),
             .contentLength: String(document.size),
-        ], body: body)
+        ]
+        if !isPublic { headers[.cacheControl] = "private, no-store" }
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     static func contentDisposition(_ name: String, inline: Bool) -> String {

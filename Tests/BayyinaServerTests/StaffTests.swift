@@ -113,7 +113,7 @@ import Testing
         }
     }
 
-    @Test func reviewersEditLinksAndClassificationUploadersMayNot() async throws {
+    @Test func reviewersEditLinksAndClassificationAndReadRestrictedOriginalsUploadersMayNotEdit() async throws {
         let fixture = try await ServerFixture()
         let (_, reviewer) = try StaffSecrets.createToken(in: fixture.repository.index, name: "unit", role: .reviewer, agency: nil)
         let (_, uploader) = try StaffSecrets.createToken(in: fixture.repository.index, name: "agency", role: .uploader, agency: nil)
@@ -128,7 +128,18 @@ import Testing
                                      body: ByteBuffer(string: "csrf=\(csrf)&classification=restricted&legal_basis=privacy")) { response in
                 #expect(response.status == .seeOther)
             }
-            try await client.execute(uri: "/staff/documents/\(fixture.restrictedHash)", method: .get, headers: [.cookie: cookie]) { _ in }
+            try await client.execute(uri: "/documents/\(fixture.restrictedHash)", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "private, no-store")
+            }
+            try await client.execute(uri: "/documents/\(fixture.restrictedHash)/download", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "private, no-store")
+                #expect(response.body.readableBytes > 0)
+            }
+            try await client.execute(uri: "/documents/\(fixture.restrictedHash)/download", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
             let (uploaderCookie, uploaderCSRF) = try await Self.signIn(client, secret: uploader)
             try await client.execute(uri: "/staff/documents/\(fixture.publicHash)/classification", method: .post,
                                      headers: [.contentType: "application/x-www-form-urlencoded", .cookie: uploaderCookie],

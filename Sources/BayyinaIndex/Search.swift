@@ -224,29 +224,39 @@ extension IndexDatabase {
     }
 
     /// Counts of the documents the request matches (for its audience, with its filters) by commitment, milestone,
-    /// media type, language, year and lead agency.
+    /// media type, language, year and lead agency — in one statement that runs the full-text match once.
     public func facets(_ request: SearchRequest) throws(BayyinaError) -> SearchFacets {
         let (conditions, values) = Self.filters(request)
-        let from = "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid"
         let whereClause = "WHERE " + (["documents_fts MATCH ?"] + conditions).joined(separator: " AND ")
-        let arguments = StatementArguments([request.query.countingExpression] + values)
-        func counts(_ select: String, join: String = "", db: Database) throws -> [(value: String, count: Int)] {
-            try Row.fetchAll(db, sql: """
-                SELECT CAST(\(select) AS TEXT) AS value, count(DISTINCT d.id) AS count \(from) \(join) \(whereClause)
-                GROUP BY 1 HAVING value IS NOT NULL ORDER BY count DESC, value
-                """, arguments: arguments).map { (value: $0["value"], count: $0["count"]) }
-        }
+        let groups = [
+            ("commitment", "c.commitment_id", "JOIN document_commitments c ON c.document_id = h.id"),
+            ("milestone", "m.milestone_id", "JOIN document_milestones m ON m.document_id = h.id"),
+            ("type", "h.media_type", ""), ("language", "h.language", ""), ("year", "h.year", ""),
+            ("agency", "coalesce(a.lead_agency_ar, a.lead_agency_en)",
+             "JOIN document_commitments ac ON ac.document_id = h.id JOIN commitments a ON a.id = ac.commitment_id"),
+        ]
+        let sql = """
+            WITH h AS MATERIALIZED (
+                SELECT d.id, d.media_type, d.language, d.year
+                FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid \(whereClause))
+            """ + groups.map { name, value, join in
+                "SELECT '\(name)' AS facet, CAST(\(value) AS TEXT) AS value, count(DISTINCT h.id) AS count FROM h \(join) GROUP BY 2"
+            }.joined(separator: " UNION ALL ")
         do {
-            return try pool.read { db in
-                SearchFacets(
-                    commitments: try counts("c.commitment_id", join: "JOIN document_commitments c ON c.document_id = d.id", db: db),
-                    milestones: try counts("m.milestone_id", join: "JOIN document_milestones m ON m.document_id = d.id", db: db),
-                    mediaTypes: try counts("d.media_type", db: db), languages: try counts("d.language", db: db),
-                    years: try counts("d.year", db: db),
-                    agencies: try counts("coalesce(a.lead_agency_ar, a.lead_agency_en)", join: """
-                        JOIN document_commitments ac ON ac.document_id = d.id JOIN commitments a ON a.id = ac.commitment_id
-                        """, db: db))
+            let rows = try pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: StatementArguments([request.query.countingExpression] + values))
             }
+            var counts: [String: [(value: String, count: Int)]] = [:]
+            for row in rows {
+                guard let value: String = row["value"] else { continue }
+                counts[row["facet"], default: []].append((value: value, count: row["count"]))
+            }
+            func sorted(_ name: String) -> [(value: String, count: Int)] {
+                (counts[name] ?? []).sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+            }
+            return SearchFacets(
+                commitments: sorted("commitment"), milestones: sorted("milestone"), mediaTypes: sorted("type"),
+                languages: sorted("language"), years: sorted("year"), agencies: sorted("agency"))
         } catch {
             throw Self.wrap(error)
         }

@@ -9,6 +9,7 @@ Usage: python3 Tests/browser/test_browser.py --bin .build/debug/bayyina
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -130,6 +131,7 @@ def main():
         driver.quit()
         server.terminate()
         server.wait(timeout=10)
+        shutil.rmtree(store, ignore_errors=True)
     passed = sum(1 for _, ok in RESULTS if ok)
     failed = len(RESULTS) - passed
     print(f"browser: {passed} passed, {failed} failed")

@@ -4,21 +4,25 @@ SWIFT ?= swift
 BIN = .build/debug/bayyina
 BUILD_PACKAGES = libsqlite3-dev libxml2-dev zlib1g-dev pkg-config libssl-dev
 TEST_PACKAGES = chromium chromium-driver qpdf
+BENCH_PACKAGES = qpdf wrk
 RUN_PACKAGES = poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 export BAYYINA_STORE ?= $(CURDIR)/Storage
 
 .PHONY: run test test-deps build deps clean-store bench
 
-## Install the Debian packages that are missing (needs root or sudo).
-deps:
-	@missing=""; for p in $(BUILD_PACKAGES) $(RUN_PACKAGES); do \
-		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
-	done; \
+# Installs the Debian packages of $(1) that are missing (needs root or sudo).
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## Install the Debian packages that are missing.
+deps:
+	$(call apt_install,$(BUILD_PACKAGES) $(RUN_PACKAGES))
 
 build: deps
 	$(SWIFT) build --product bayyina
@@ -37,19 +41,17 @@ test: deps test-deps
 	python3 Tests/browser/test_browser.py --bin $(BIN)
 
 test-deps:
-	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	$(call apt_install,$(TEST_PACKAGES))
 	@python3 -c "import openapi_spec_validator, selenium" 2>/dev/null || python3 -m pip install -q openapi-spec-validator selenium
 
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*
 
-## Ingest throughput and search latency on a synthetic corpus (N documents), and PDF pages/s with and
-## without OCR (needs ../shared and qpdf).
+## Ingest throughput and search latency on a synthetic corpus (N documents), PDF pages/s with and without
+## OCR, and requests/s of the search page and API under wrk (needs ../shared, qpdf and wrk).
 bench: deps
+	$(call apt_install,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release --product bayyina
 	python3 .ci/bench.py --bin .build/release/bayyina --n $(or $(N),10000)
 	python3 .ci/bench_pdf.py --bin .build/release/bayyina
+	python3 .ci/bench_web.py --bin .build/release/bayyina --queries /tmp/bayyina-bench/corpus-$(or $(N),10000)/queries.jsonl

@@ -208,6 +208,7 @@ struct PublicPages: Sendable {
         values["size"] = ByteCountFormatter.string(fromByteCount: document.size, countStyle: .file)
         values["fileNames"] = document.filenames.joined(separator: "، ")
         values["preview"] = String(text.prefix(20_000))
+        values["previewDirection"] = Self.direction(of: text)
         values["links"] = !document.commitments.isEmpty
         values["linkList"] = (document.commitments.map { ["commitment": $0.rawValue, "label": $0.rawValue] }
             + document.milestones.map { ["commitment": $0.commitment.rawValue, "label": $0.rawValue] })
@@ -247,6 +248,19 @@ struct PublicPages: Sendable {
         let fallback = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? fallback
         return "\(inline ? "inline" : "attachment"); filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// The direction of a text's first strong letter, as `dir="auto"` would find it. The preview states it because
+    /// browsers render `<pre dir="auto">` as plaintext bidi, which lays out each line on its own and mirrors the
+    /// brackets of a Latin line in an Arabic document.
+    static func direction(of text: String) -> String {
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return "rtl"
+            default: return "ltr"
+            }
+        }
+        return "auto"
     }
 
     static func listItem(_ document: Document) -> [String: Any] {

@@ -185,7 +185,9 @@ struct ServerFixture {
         try await fixture.test { client in
             try await client.execute(uri: "/documents/\(fixture.publicHash)", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("ناقشت اللجنة الجدول الزمني لإطلاق"))
+                let page = String(buffer: response.body)
+                #expect(page.contains("ناقشت اللجنة الجدول الزمني لإطلاق"))
+                #expect(page.contains(#"<pre class="text" dir="rtl">"#))
             }
             try await client.execute(uri: "/documents/\(fixture.publicHash)/download", method: .get) { response in
                 #expect(response.status == .ok)

@@ -105,6 +105,10 @@ def main():
         check("a document page shows its title", "اجتماع" in driver.find_element(By.TAG_NAME, "h1").text)
         download = driver.find_element(By.CSS_SELECTOR, "a.download")
         check("a document page offers the original", download.get_attribute("href").endswith("/download"))
+        preview = driver.find_element(By.CSS_SELECTOR, "pre.text")
+        layout = (preview.value_of_css_property("direction"), preview.value_of_css_property("unicode-bidi"))
+        check("the Arabic preview runs right to left as one text (Latin lines keep their brackets)",
+              layout[0] == "rtl" and layout[1] != "plaintext", layout)
         driver.save_screenshot(str(shots / "document.png"))
 
         driver.get(base + "/staff/signin")

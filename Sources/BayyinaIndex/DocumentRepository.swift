@@ -268,13 +268,15 @@ extension IndexDatabase {
         }
     }
 
-    /// For each commitment: how many documents the audience may see are linked to it, and the latest date among them.
+    /// For each commitment: how many documents the audience may see are linked to it, and the latest document date
+    /// among them (the latest date recorded when none of them carries a date of its own).
     public func evidenceSummary(for audience: Audience) throws(BayyinaError) -> [CommitmentID: (count: Int, latest: String?)] {
         try read { db in
             let filter = audience == .public ? "AND d.classification = 'public'" : ""
             var summary: [CommitmentID: (count: Int, latest: String?)] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT l.commitment_id AS commitment, count(*) AS count, max(substr(coalesce(d.created, d.ingested_at), 1, 10)) AS latest
+                SELECT l.commitment_id AS commitment, count(*) AS count,
+                       coalesce(max(substr(d.created, 1, 10)), max(substr(d.ingested_at, 1, 10))) AS latest
                 FROM document_commitments l JOIN documents d ON d.id = l.document_id WHERE 1 \(filter) GROUP BY l.commitment_id
                 """) {
                 if let id = CommitmentID(row["commitment"] as String) { summary[id] = (row["count"], row["latest"]) }

@@ -56,6 +56,18 @@ import Testing
         #expect(document.milestones.isEmpty)
     }
 
+    @Test func latestEvidenceIsTheNewestDocumentDateAndTheRecordingDateOnlyWithoutOne() throws {
+        let index = try TestIndex()
+        try index.add("minutes", "meeting minutes", commitments: ["C1"], created: "2023-10-16T09:00:00Z")
+        try index.add("undated", "attendance sheet", commitments: ["C1", "C2"])
+        try index.add("hidden", "restricted note", classification: .restricted, commitments: ["C1"], created: "2024-05-01")
+        let summary = try index.database.evidenceSummary(for: .public)
+        #expect(summary[CommitmentID("C1")!]?.count == 2)
+        #expect(summary[CommitmentID("C1")!]?.latest == "2023-10-16")
+        #expect(summary[CommitmentID("C2")!]?.latest == String(Timestamp.now().prefix(10)))
+        #expect(try index.database.evidenceSummary(for: .internal)[CommitmentID("C1")!]?.latest == "2024-05-01")
+    }
+
     @Test func changedTokenizerVersionRebuildsTheIndexOnOpen() throws {
         let index = try TestIndex()
         try index.add("notes", "ملاحظات جلسة الاستماع")

@@ -47,7 +47,10 @@ struct StaffAPI: Sendable {
         guard let hash = ContentHash(hex: sha256), try repository.index.document(hash) != nil else {
             throw Refusal(.notFound, BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة."))
         }
-        let body = try await request.body.collect(upTo: 64 * 1024)
+        guard let body = try? await request.body.collect(upTo: 64 * 1024) else {
+            throw Refusal(.contentTooLarge, BayyinaError(.invalidArgument, "A link change must be smaller than 64 KB.",
+                                                         arabic: "يجب أن يكون طلب تعديل الربط أصغر من 64 كيلوبايت."))
+        }
         guard let change = try? JSONDecoder().decode(LinkChange.self, from: Data(buffer: body)) else {
             throw Refusal(.badRequest, BayyinaError(.invalidArgument, #"Send JSON such as {"link": ["C1", "C2.M3"], "unlink": ["C4"]}."#,
                                                     arabic: #"أرسل JSON مثل {"link": ["C1", "C2.M3"], "unlink": ["C4"]}."#))

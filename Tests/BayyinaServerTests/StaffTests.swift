@@ -203,6 +203,7 @@ import Testing
             let refusals: [(String, String, HTTPResponse.Status)] = [
                 ("/api/v1/documents/\(String(repeating: "0", count: 64))/links", #"{"link": ["C1"]}"#, .notFound),
                 (links, #"{"link": ["C1.X"]}"#, .badRequest), (links, #"{"link": ["C9"]}"#, .badRequest), (links, "not json", .badRequest),
+                (links, #"{"link": [""# + String(repeating: #""C1","#, count: 20_000) + #""C1"]}"#, .contentTooLarge),
             ]
             for (uri, body, status) in refusals {
                 try await client.execute(uri: uri, method: .post, headers: headers(reviewer), body: ByteBuffer(string: body)) { response in

@@ -83,7 +83,6 @@ let package = Package(
                 "BayyinaCore", "BayyinaStorage", "BayyinaExtraction", "BayyinaIndex", "BayyinaIngest", "BayyinaListings",
                 "BayyinaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings

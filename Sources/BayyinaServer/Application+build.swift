@@ -28,6 +28,13 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
 }
 
+/// Builds the application, calls `built`, and serves until SIGINT or SIGTERM, then shuts down gracefully.
+public func serve(repository: Repository, configuration: ServerConfiguration, built: () -> Void) async throws {
+    let app = try await buildApplication(repository: repository, configuration: configuration)
+    built()
+    try await app.runService()
+}
+
 /// Headers that keep pages from being framed, sniffed or leaking referrers, and scripts from running.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -2,7 +2,6 @@ import ArgumentParser
 import BayyinaCore
 import BayyinaServer
 import Foundation
-import Hummingbird
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,9 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let repository = try options.open()
-        let app = try await buildApplication(repository: repository, configuration: ServerConfiguration(host: host, port: port))
-        Output.line(options.ui.pick("Bayyina is serving \(repository.root.path) at http://\(host):\(port)/",
-                                    "تعمل بيّنة على \(repository.root.path) في http://\(host):\(port)/"))
-        try await app.runService()
+        try await serve(repository: repository, configuration: ServerConfiguration(host: host, port: port)) {
+            Output.line(options.ui.pick("Bayyina is serving \(repository.root.path) at http://\(host):\(port)/",
+                                        "تعمل بيّنة على \(repository.root.path) في http://\(host):\(port)/"))
+        }
     }
 }

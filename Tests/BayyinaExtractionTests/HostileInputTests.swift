@@ -98,16 +98,6 @@ import Testing
         } throws: { ($0 as? BayyinaError)?.code == .extractionTimeout }
     }
 
-    @Test func textIsCappedAtTheTextLimit() async throws {
-        var limits = ExtractionLimits()
-        limits.maximumTextBytes = 64
-        let folder = try TemporaryDirectory()
-        let file = try folder.file("long.txt", contents: Data(String(repeating: "وثيقة ", count: 100).utf8))
-        let (_, content) = try await ExtractorRegistry(limits: limits).extract(fileAt: file, fileName: "long.txt")
-        #expect(content.text.utf8.count <= 64)
-        #expect(content.warnings.map(\.code) == ["text_truncated"])
-    }
-
     @Test func binaryDataIsNotText() async throws {
         let folder = try TemporaryDirectory()
         let file = try folder.file("data.txt", contents: Data([0x01, 0x00, 0x02, 0x00, 0xFF]))

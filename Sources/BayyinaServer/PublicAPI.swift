@@ -110,7 +110,7 @@ struct PublicAPI: Sendable {
     private func document(_ sha256: String, text: Bool) throws -> Data {
         guard let hash = ContentHash(hex: sha256), let (document, body) = try repository.index.document(hash),
               document.classification == .public else {
-            throw BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة.")
+            throw Self.unknownDocument
         }
         return try Self.encode(DocumentJSON(document, text: text ? body : nil))
     }
@@ -125,11 +125,18 @@ struct PublicAPI: Sendable {
             case .invalidQuery, .invalidArgument: .badRequest
             default: .internalServerError
             }
-            return Self.json((try? Self.encode(ErrorJSON(error))) ?? Data(), status: status)
+            return Self.error(error, status: status)
         } catch {
-            let failure = BayyinaError(.databaseFailure, "The request failed.", arabic: "تعذّر تنفيذ الطلب.")
-            return Self.json((try? Self.encode(ErrorJSON(failure))) ?? Data(), status: .internalServerError)
+            return Self.error(BayyinaError(.databaseFailure, "The request failed.", arabic: "تعذّر تنفيذ الطلب."), status: .internalServerError)
         }
+    }
+
+    /// The answer for a hash no document (the caller may see) has.
+    static let unknownDocument = BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة.")
+
+    /// An error in the one JSON error shape.
+    static func error(_ error: BayyinaError, status: HTTPResponse.Status) -> Response {
+        json((try? encode(ErrorJSON(error))) ?? Data(), status: status)
     }
 
     static func json(_ data: Data, status: HTTPResponse.Status) -> Response {

@@ -45,7 +45,7 @@ struct StaffAPI: Sendable {
                                                    arabic: "تعديل الربط للمراجعين والمشرفين فقط."))
         }
         guard let hash = ContentHash(hex: sha256), try repository.index.document(hash) != nil else {
-            throw Refusal(.notFound, BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة."))
+            throw Refusal(.notFound, PublicAPI.unknownDocument)
         }
         guard let body = try? await request.body.collect(upTo: 64 * 1024) else {
             throw Refusal(.contentTooLarge, BayyinaError(.invalidArgument, "A link change must be smaller than 64 KB.",
@@ -64,7 +64,7 @@ struct StaffAPI: Sendable {
             throw unknownTarget ? Refusal(.badRequest, error) : error
         }
         guard let (document, _) = try repository.index.document(hash) else {
-            throw Refusal(.notFound, BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة."))
+            throw Refusal(.notFound, PublicAPI.unknownDocument)
         }
         return PublicAPI.json(try PublicAPI.encode(DocumentJSON(document, text: nil)), status: .ok)
     }
@@ -116,9 +116,9 @@ struct StaffAPI: Sendable {
             }
             return try await handler(token)
         } catch let refusal as Refusal {
-            return PublicAPI.json(try PublicAPI.encode(ErrorJSON(refusal.error)), status: refusal.status)
+            return PublicAPI.error(refusal.error, status: refusal.status)
         } catch let error as BayyinaError {
-            return PublicAPI.json(try PublicAPI.encode(ErrorJSON(error)), status: error.isUsageError ? .badRequest : .internalServerError)
+            return PublicAPI.error(error, status: error.isUsageError ? .badRequest : .internalServerError)
         }
     }
 }

@@ -243,6 +243,14 @@ extension IndexDatabase {
         }
     }
 
+    /// A stored document without its text (cheaper where the text is not needed), or nil.
+    public func metadata(_ hash: ContentHash) throws(BayyinaError) -> Document? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE sha256 = ?", arguments: [hash.hex])
+                .map { try Self.documents(from: [$0], db: db)[0] }
+        }
+    }
+
     /// Every document the audience may see, newest first; only those linked to a commitment or milestone when
     /// one is given.
     public func documents(

@@ -194,7 +194,7 @@ public struct IngestPipeline: Sendable {
     public func reextract(_ hash: ContentHash) async -> IngestOutcome {
         var outcome = IngestOutcome(path: blobs.url(for: hash).path, status: .rejected, sha256: hash, warnings: [], size: 0)
         do throws(BayyinaError) {
-            guard let (document, _) = try index.document(hash) else {
+            guard let document = try index.metadata(hash) else {
                 throw BayyinaError(.unknownDocument, "No document has the hash \(hash).", arabic: "لا توجد وثيقة بالبصمة \(hash).")
             }
             outcome.size = document.size
@@ -238,7 +238,7 @@ public struct IngestPipeline: Sendable {
             case .duplicate:
                 outcome.status = .duplicate
                 outcome.warnings = []
-                outcome.title = (try? index.document(item.1.hash))?.0.title
+                outcome.title = try? index.metadata(item.1.hash)?.title
             case .failed(let error):
                 outcome.status = .rejected
                 outcome.error = error

@@ -227,7 +227,7 @@ struct PublicPages: Sendable {
     /// an attachment, with an RFC 5987 file name so Arabic names survive. Signed-in staff also get restricted
     /// originals, never cached.
     private func download(_ request: Request, sha256: String, context: BasicRequestContext) async throws -> Response {
-        guard let hash = ContentHash(hex: sha256), let (document, _) = try repository.index.document(hash) else {
+        guard let hash = ContentHash(hex: sha256), let document = try repository.index.metadata(hash) else {
             throw HTTPError(.notFound)
         }
         let isPublic = document.classification == .public

@@ -44,7 +44,7 @@ struct StaffAPI: Sendable {
             throw Refusal(.forbidden, BayyinaError(.invalidArgument, "Only reviewers and admins may change links.",
                                                    arabic: "تعديل الربط للمراجعين والمشرفين فقط."))
         }
-        guard let hash = ContentHash(hex: sha256), try repository.index.document(hash) != nil else {
+        guard let hash = ContentHash(hex: sha256), try repository.index.metadata(hash) != nil else {
             throw Refusal(.notFound, PublicAPI.unknownDocument)
         }
         guard let body = try? await request.body.collect(upTo: 64 * 1024) else {
@@ -63,7 +63,7 @@ struct StaffAPI: Sendable {
             let unknownTarget = error.code == .unknownCommitment || error.code == .unknownMilestone
             throw unknownTarget ? Refusal(.badRequest, error) : error
         }
-        guard let (document, _) = try repository.index.document(hash) else {
+        guard let document = try repository.index.metadata(hash) else {
             throw Refusal(.notFound, PublicAPI.unknownDocument)
         }
         return PublicAPI.json(try PublicAPI.encode(DocumentJSON(document, text: nil)), status: .ok)

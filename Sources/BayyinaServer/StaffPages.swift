@@ -85,7 +85,7 @@ struct StaffPages: Sendable {
         let fields = try await StaffAccess.formFields(request)
         guard let session = try access.session(request), session.token.role.mayEdit,
               StaffAccess.validCSRF(fields["csrf"], for: session) else { return forbidden(request) }
-        guard let hash = ContentHash(hex: sha256), try repository.index.document(hash) != nil else {
+        guard let hash = ContentHash(hex: sha256), try repository.index.metadata(hash) != nil else {
             return page("message", ["message": UIStrings.strings(Self.language(request))["notFound"] ?? ""], request,
                         titleKey: "notFound", status: .notFound)
         }

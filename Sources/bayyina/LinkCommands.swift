@@ -39,7 +39,7 @@ struct UnlinkCommand: AsyncParsableCommand {
 /// Prints the links a document has after a change.
 enum LinkSummary {
     static func print(_ hash: ContentHash, repository: Repository, options: StoreOptions) throws(BayyinaError) {
-        guard let (document, _) = try repository.index.document(hash) else { return }
+        guard let document = try repository.index.metadata(hash) else { return }
         if options.json {
             Output.json(DocumentJSON(document, text: nil))
             return

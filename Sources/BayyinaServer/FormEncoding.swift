@@ -1,3 +1,4 @@
+import BayyinaCore
 import Foundation
 import Hummingbird
 
@@ -24,4 +25,7 @@ enum FormEncoding {
 extension Request {
     /// The parameters of the query string, decoded as a browser's form encodes them.
     var formQuery: [String: String] { FormEncoding.decode(uri.query ?? "") }
+
+    /// The language a page is asked for: English with `lang=en`, Arabic otherwise.
+    var uiLanguage: UILanguage { formQuery["lang"] == "en" ? .en : .ar }
 }

@@ -21,7 +21,7 @@ struct PublicPages: Sendable {
         router.get("/commitments/:id") { request, context in try commitment(request, id: context.parameters.get("id") ?? "") }
         router.get("/search") { request, _ in try search(request) }
         router.get("/listing") { request, _ in
-            let language = language(request)
+            let language = request.uiLanguage
             let documents = try repository.index.documents(for: .public).map { Self.listItem($0) }
             return html(templates.render("listing", ["documents": documents], language: language,
                                          title: UIStrings.strings(language)["navListing"] ?? "", path: request.uri.description))
@@ -32,7 +32,7 @@ struct PublicPages: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: try Listing(index: repository.index, audience: .public).csv())))
         }
         router.get("/request") { request, _ in
-            let language = language(request)
+            let language = request.uiLanguage
             return html(templates.render("request", ["query": ""], language: language,
                                          title: UIStrings.strings(language)["navRequest"] ?? "", path: request.uri.description))
         }
@@ -42,23 +42,19 @@ struct PublicPages: Sendable {
         }
     }
 
-    private func language(_ request: Request) -> UILanguage {
-        request.formQuery["lang"] == "en" ? .en : .ar
-    }
-
     private func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
     private func message(_ key: String, _ request: Request, status: HTTPResponse.Status) -> Response {
-        let language = language(request)
+        let language = request.uiLanguage
         let text = UIStrings.strings(language)[key] ?? key
         return html(templates.render("message", ["message": text], language: language, title: text, path: request.uri.description),
                     status: status)
     }
 
     private func overview(_ request: Request) throws -> Response {
-        let language = language(request)
+        let language = request.uiLanguage
         guard let plan = try repository.index.plan() else { return message("noEvidence", request, status: .ok) }
         let summary = try repository.index.evidenceSummary(for: .public)
         let commitments: [[String: Any]] = plan.commitments.map { commitment in
@@ -78,7 +74,7 @@ struct PublicPages: Sendable {
     }
 
     private func commitment(_ request: Request, id: String) throws -> Response {
-        let language = language(request)
+        let language = request.uiLanguage
         guard let commitmentID = CommitmentID(id), let plan = try repository.index.plan(),
               let commitment = plan.commitments.first(where: { $0.id == commitmentID }) else {
             return message("notFound", request, status: .notFound)
@@ -145,7 +141,7 @@ struct PublicPages: Sendable {
     }
 
     private func search(_ request: Request) throws -> Response {
-        let language = language(request)
+        let language = request.uiLanguage
         let strings = UIStrings.strings(language)
         let form = SearchForm(request)
         var values: [String: Any] = ["query": form.text, "hasQuery": !form.text.trimmingCharacters(in: .whitespaces).isEmpty]
@@ -195,7 +191,7 @@ struct PublicPages: Sendable {
     }
 
     private func document(_ request: Request, sha256: String) throws -> Response {
-        let language = language(request)
+        let language = request.uiLanguage
         let session = try StaffAccess(repository: repository).session(request)
         guard let hash = ContentHash(hex: sha256), let (document, text) = try repository.index.document(hash),
               document.classification == .public || session != nil else {

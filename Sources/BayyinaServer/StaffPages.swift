@@ -20,7 +20,7 @@ struct StaffPages: Sendable {
             guard let cookie = try access.signIn(secret: fields["token"] ?? "") else {
                 return page("signin", ["failed": true], request, titleKey: "signIn", status: .unauthorized)
             }
-            return Self.redirect("/staff/upload?lang=\(Self.language(request).rawValue)", cookie: cookie)
+            return Self.redirect("/staff/upload?lang=\(request.uiLanguage.rawValue)", cookie: cookie)
         }
         router.post("/staff/signout") { request, _ in
             let fields = try await StaffAccess.formFields(request)
@@ -28,7 +28,7 @@ struct StaffPages: Sendable {
                 return forbidden(request)
             }
             try access.signOut(request)
-            return Self.redirect("/?lang=\(Self.language(request).rawValue)", cookie: StaffAccess.clearedCookie)
+            return Self.redirect("/?lang=\(request.uiLanguage.rawValue)", cookie: StaffAccess.clearedCookie)
         }
         router.get("/staff/upload") { request, _ in
             guard let session = try access.session(request) else { return Self.redirect(signInURL(request)) }
@@ -41,12 +41,12 @@ struct StaffPages: Sendable {
             defer { upload.discard() }
             guard StaffAccess.validCSRF(upload.field("csrf"), for: session) else { return forbidden(request) }
             let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: session.token.agency)
-            let strings = UIStrings.strings(Self.language(request))
+            let strings = UIStrings.strings(request.uiLanguage)
             let results: [[String: Any]] = zip(upload.files, outcomes).map { file, outcome in
                 var item: [String: Any] = ["name": file.name, "statusKey": outcome.status.rawValue,
                                            "status": strings[outcome.status.rawValue] ?? outcome.status.rawValue]
                 if outcome.status != .rejected, let hash = outcome.sha256 { item["sha256"] = hash.hex; item["title"] = outcome.title ?? file.name }
-                if let error = outcome.error { item["error"] = error.message(in: Self.language(request)) }
+                if let error = outcome.error { item["error"] = error.message(in: request.uiLanguage) }
                 return item
             }
             return page("upload-results", ["results": results], request, titleKey: "uploadResults")
@@ -86,41 +86,37 @@ struct StaffPages: Sendable {
         guard let session = try access.session(request), session.token.role.mayEdit,
               StaffAccess.validCSRF(fields["csrf"], for: session) else { return forbidden(request) }
         guard let hash = ContentHash(hex: sha256), try repository.index.metadata(hash) != nil else {
-            return page("message", ["message": UIStrings.strings(Self.language(request))["notFound"] ?? ""], request,
+            return page("message", ["message": UIStrings.strings(request.uiLanguage)["notFound"] ?? ""], request,
                         titleKey: "notFound", status: .notFound)
         }
         do {
             try change(hash, fields)
         } catch let error as BayyinaError {
-            return page("message", ["message": error.message(in: Self.language(request))], request, titleKey: "badRequest",
+            return page("message", ["message": error.message(in: request.uiLanguage)], request, titleKey: "badRequest",
                         status: .badRequest)
         }
-        return Self.redirect("/documents/\(hash.hex)?lang=\(Self.language(request).rawValue)")
+        return Self.redirect("/documents/\(hash.hex)?lang=\(request.uiLanguage.rawValue)")
     }
 
     private func stagingFolder() -> URL {
         repository.root.appendingPathComponent("tmp", isDirectory: true).appendingPathComponent("uploads-\(UUID().uuidString)")
     }
 
-    private func signInURL(_ request: Request) -> String { "/staff/signin?lang=\(Self.language(request).rawValue)" }
+    private func signInURL(_ request: Request) -> String { "/staff/signin?lang=\(request.uiLanguage.rawValue)" }
 
     private func forbidden(_ request: Request) -> Response {
-        page("message", ["message": UIStrings.strings(Self.language(request))["forbidden"] ?? ""], request, titleKey: "forbidden",
+        page("message", ["message": UIStrings.strings(request.uiLanguage)["forbidden"] ?? ""], request, titleKey: "forbidden",
              status: .forbidden)
     }
 
     private func page(
         _ name: String, _ values: [String: Any], _ request: Request, titleKey: String, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let language = Self.language(request)
+        let language = request.uiLanguage
         let html = templates.render(name, values, language: language, title: UIStrings.strings(language)[titleKey] ?? "",
                                     path: request.uri.description)
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    static func language(_ request: Request) -> UILanguage {
-        request.formQuery["lang"] == "en" ? .en : .ar
     }
 
     static func redirect(_ location: String, cookie: String? = nil) -> Response {

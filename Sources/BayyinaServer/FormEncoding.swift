@@ -5,12 +5,17 @@ import Hummingbird
 /// `application/x-www-form-urlencoded` text, as browsers send query strings and form bodies: percent-encoded, with
 /// `+` for a space.
 enum FormEncoding {
-    /// The first value of each name in the encoded text.
-    static func decode(_ encoded: String) -> [String: String] {
+    /// The items of the encoded text, in order.
+    static func items(_ encoded: String) -> [URLQueryItem] {
         var components = URLComponents()
         components.percentEncodedQuery = encoded.replacingOccurrences(of: "+", with: "%20")
+        return components.queryItems ?? []
+    }
+
+    /// The first value of each name in the encoded text.
+    static func decode(_ encoded: String) -> [String: String] {
         var fields: [String: String] = [:]
-        for item in components.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
+        for item in items(encoded) where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
         return fields
     }
 

@@ -31,10 +31,8 @@ struct PageTemplates: Sendable {
 
     /// A path with the language parameter set, keeping its other parameters.
     static func url(_ path: String, language: UILanguage) -> String {
-        var components = URLComponents(string: path) ?? URLComponents()
-        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
-        items.append(URLQueryItem(name: "lang", value: language.rawValue))
-        components.queryItems = items
-        return components.string ?? path
+        let parts = path.split(separator: "?", maxSplits: 1)
+        let items = (parts.count > 1 ? FormEncoding.items(String(parts[1])) : []).filter { $0.name != "lang" }
+        return "\(parts.first ?? "")?" + FormEncoding.encode(items + [URLQueryItem(name: "lang", value: language.rawValue)])
     }
 }

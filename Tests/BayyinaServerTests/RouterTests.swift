@@ -108,6 +108,7 @@ struct ServerFixture {
                 let page = String(buffer: response.body)
                 #expect(page.contains(#"value="C++""#))
                 #expect(page.contains("q=C%2B%2B"))
+                #expect(!page.contains("q=C++"), "the language switch keeps the plus escaped too")
             }
             try await client.execute(uri: "/api/v1/search?q=\(words[0])+\(words[1])", method: .get) { response in
                 let json = try JSONValue.parse(Data(buffer: response.body))

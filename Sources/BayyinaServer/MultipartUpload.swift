@@ -4,7 +4,7 @@ import Hummingbird
 import MultipartKit
 
 /// A multipart/form-data body read as it streams in: fields kept (up to 64 KB each), files written straight to a
-/// staging folder, each stopped at the size limit.
+/// staging folder of its own, each stopped at the size limit.
 struct MultipartUpload {
     struct File {
         var name: String
@@ -13,28 +13,42 @@ struct MultipartUpload {
         var tooLarge: Bool
     }
 
+    /// The folder the files are staged in; `discard()` removes it.
+    let folder: URL
     var fields: [String: [String]] = [:]
     var files: [File] = []
 
     static let maximumFieldBytes = 64 * 1024
 
-    /// Reads the body of `request` into `folder`; a body that is not multipart is a bad request.
-    static func read(_ request: Request, into folder: URL, fileSizeLimit: Int64) async throws -> MultipartUpload {
+    /// Reads the body of `request` into a new folder inside `staging`. A body that is not multipart, or that ends
+    /// inside a part, is an `invalidArgument` error, and nothing of it is left behind.
+    static func read(_ request: Request, stagingIn staging: URL, fileSizeLimit: Int64) async throws -> MultipartUpload {
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
               let boundary = contentType.split(separator: ";").compactMap({ part -> String? in
                   let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
                   return pair.count == 2 && pair[0].lowercased() == "boundary" ? pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : nil
               }).first else {
-            throw HTTPError(.badRequest, message: "Send the files as multipart/form-data.")
+            throw BayyinaError(.invalidArgument, "Send the files as multipart/form-data.", arabic: "أرسل الملفات بصيغة multipart/form-data.")
         }
+        let folder = staging.appendingPathComponent("uploads-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let state = ParseState(folder: folder, fileSizeLimit: fileSizeLimit)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in state.header(name, value) }
         parser.onBody = { buffer in state.body(&buffer) }
         parser.onPartComplete = { state.complete() }
-        for try await buffer in request.body {
-            try parser.execute(buffer)
+        do {
+            for try await buffer in request.body {
+                try parser.execute(buffer)
+            }
+            guard state.fieldName == nil, state.fileName == nil else {
+                throw BayyinaError(.invalidArgument, "The upload ended before its last part was complete; send it again.",
+                                   arabic: "انقطع الرفع قبل اكتمال آخر أجزائه؛ أرسله مرة أخرى.")
+            }
+        } catch {
+            try? state.handle?.close()
+            state.upload.discard()
+            throw error
         }
         return state.upload
     }
@@ -43,7 +57,7 @@ struct MultipartUpload {
     private final class ParseState {
         let folder: URL
         let fileSizeLimit: Int64
-        var upload = MultipartUpload()
+        var upload: MultipartUpload
         var fieldName: String?
         var fileName: String?
         var value = Data()
@@ -53,6 +67,7 @@ struct MultipartUpload {
         init(folder: URL, fileSizeLimit: Int64) {
             self.folder = folder
             self.fileSizeLimit = fileSizeLimit
+            upload = MultipartUpload(folder: folder)
         }
 
         func header(_ name: String, _ value: String) {
@@ -110,8 +125,8 @@ struct MultipartUpload {
     /// The first value of a field.
     func field(_ name: String) -> String? { fields[name]?.first }
 
-    /// Removes the staged files.
+    /// Removes the staged files and their folder.
     func discard() {
-        for file in files { try? FileManager.default.removeItem(at: file.url) }
+        try? FileManager.default.removeItem(at: folder)
     }
 }

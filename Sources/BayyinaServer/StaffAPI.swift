@@ -28,12 +28,8 @@ struct StaffAPI: Sendable {
     }
 
     private func upload(_ request: Request, token: StaffToken) async throws -> Response {
-        let folder = repository.root.appendingPathComponent("tmp/uploads-\(UUID().uuidString)", isDirectory: true)
-        let upload = try await MultipartUpload.read(request, into: folder, fileSizeLimit: repository.pipeline.sizeLimit)
-        defer {
-            upload.discard()
-            try? FileManager.default.removeItem(at: folder)
-        }
+        let upload = try await MultipartUpload.read(request, stagingIn: repository.blobs.staging, fileSizeLimit: repository.pipeline.sizeLimit)
+        defer { upload.discard() }
         let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: token.agency)
         return PublicAPI.json(try PublicAPI.encode(outcomes.map(IngestLineJSON.init)), status: .ok)
     }

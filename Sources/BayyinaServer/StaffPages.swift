@@ -37,7 +37,12 @@ struct StaffPages: Sendable {
         }
         router.post("/staff/upload") { request, _ in
             guard let session = try access.session(request) else { return Self.redirect(signInURL(request)) }
-            let upload = try await MultipartUpload.read(request, into: stagingFolder(), fileSizeLimit: repository.pipeline.sizeLimit)
+            let upload: MultipartUpload
+            do {
+                upload = try await MultipartUpload.read(request, stagingIn: repository.blobs.staging, fileSizeLimit: repository.pipeline.sizeLimit)
+            } catch let error as BayyinaError {
+                return page("message", ["message": error.message(in: request.uiLanguage)], request, titleKey: "badRequest", status: .badRequest)
+            }
             defer { upload.discard() }
             guard StaffAccess.validCSRF(upload.field("csrf"), for: session) else { return forbidden(request) }
             let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: session.token.agency)
@@ -96,10 +101,6 @@ struct StaffPages: Sendable {
                         status: .badRequest)
         }
         return Self.redirect("/documents/\(hash.hex)?lang=\(request.uiLanguage.rawValue)")
-    }
-
-    private func stagingFolder() -> URL {
-        repository.root.appendingPathComponent("tmp", isDirectory: true).appendingPathComponent("uploads-\(UUID().uuidString)")
     }
 
     private func signInURL(_ request: Request) -> String { "/staff/signin?lang=\(request.uiLanguage.rawValue)" }

@@ -11,7 +11,9 @@ import Glibc
 public struct FileSystemBlobStore: BlobStore {
     public let root: URL
     private var blobs: URL { root.appendingPathComponent("blobs/sha256", isDirectory: true) }
-    private var staging: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+    /// Where files wait before they join the store (same file system, so a rename moves them in); whatever is
+    /// left here is a staging leftover for `verify`.
+    public var staging: URL { root.appendingPathComponent("tmp", isDirectory: true) }
     private var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
     private static let chunkSize = 1 << 20
 

@@ -69,6 +69,12 @@ import Testing
                                      body: Self.multipart(fields: [("csrf", "forged")], files: files)) { response in
                 #expect(response.status == .forbidden)
             }
+            let whole = Self.multipart(fields: [("csrf", csrf)], files: files)
+            try await client.execute(uri: "/staff/upload", method: .post, headers: headers,
+                                     body: whole.getSlice(at: 0, length: whole.readableBytes - 60)!) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("انقطع الرفع"))
+            }
             try await client.execute(uri: "/staff/upload", method: .post, headers: Self.multipartHeaders,
                                      body: Self.multipart(fields: [("csrf", csrf)], files: files)) { response in
                 #expect(response.status == .seeOther)
@@ -77,6 +83,7 @@ import Testing
         let page = try fixture.repository.index.search(SearchRequest(query: try SearchQuery("المحافظات"), audience: .public))
         #expect(page.hits.first?.document.milestones.map(\.rawValue) == ["C2.M1"])
         #expect(page.hits.first?.document.filenames == ["تقرير الورشة.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.repository.blobs.staging.path).isEmpty)
     }
 
     @Test func signingOutEndsTheSession() async throws {
@@ -179,7 +186,14 @@ import Testing
                     #expect(try validator.violations(of: try JSONSerialization.data(withJSONObject: item)).isEmpty)
                 }
             }
+            var truncated = Self.multipart(fields: [], files: [("cut.txt", Data(String(repeating: "سطر ", count: 5000).utf8))])
+            truncated = truncated.getSlice(at: 0, length: truncated.readableBytes / 2)!
+            try await client.execute(uri: "/api/v1/documents", method: .post, headers: headers, body: truncated) { response in
+                #expect(response.status == .badRequest)
+                try PublicAPITests.validate(response.body, schema: "error")
+            }
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.repository.blobs.staging.path).isEmpty)
     }
 
     @Test func linkAPILetsReviewersChangeLinksOfAnyDocumentAndRefusesOthers() async throws {

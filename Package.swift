@@ -62,7 +62,10 @@ let package = Package(
         ),
         .target(
             name: "BayyinaListings",
-            dependencies: ["BayyinaCore", "BayyinaIndex"],
+            dependencies: [
+                "BayyinaCore", "BayyinaIndex", "BayyinaStorage", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -109,12 +112,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BayyinaIndexTests",
-            dependencies: ["BayyinaIndex", "BayyinaTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BayyinaIndex", "BayyinaSchemas", "BayyinaTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BayyinaIngestTests",
-            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaStorage", "BayyinaIndex", "BayyinaTestSupport"],
+            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaStorage", "BayyinaIndex", "BayyinaSchemas", "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

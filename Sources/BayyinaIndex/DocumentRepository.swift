@@ -111,11 +111,9 @@ extension IndexDatabase {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [arrival.hash.hex]) {
             try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
             try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
-            if arrival.classification == .restricted {
-                try db.execute(sql: """
-                    UPDATE documents SET classification = 'restricted', legal_basis = coalesce(?, legal_basis)
-                    WHERE id = ? AND classification = 'public'
-                    """, arguments: [arrival.legalBasis, id])
+            let isPublic = try Bool.fetchOne(db, sql: "SELECT classification = 'public' FROM documents WHERE id = ?", arguments: [id])
+            if arrival.classification == .restricted, isPublic == true {
+                try record(ingestDecision(.restricted, legalBasis: arrival.legalBasis, at: Timestamp.now()), for: arrival.hash, db: db)
             }
             return .duplicate
         }
@@ -134,6 +132,8 @@ extension IndexDatabase {
                              try JSONText.encode(document.warnings), try JSONText.encode(document.attachments),
                              try JSONText.encode(document.properties), new.extractor, new.extractorVersion, document.ingestedAt])
         let id = db.lastInsertedRowID
+        try record(ingestDecision(document.classification, legalBasis: document.legalBasis, at: document.ingestedAt),
+                   for: document.sha256, db: db)
         try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
         try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
         try insertPages(new, documentID: id, db: db)

@@ -57,15 +57,6 @@ extension IndexDatabase {
         try write { db in try db.execute(sql: "DELETE FROM staff_sessions WHERE session_hash = ?", arguments: [hash]) }
     }
 
-    /// Sets a document's classification (and the legal basis for withholding it).
-    public func classify(_ hash: ContentHash, as classification: Classification, legalBasis: String?) throws(BayyinaError) {
-        try write { db in
-            let id = try Self.documentID(hash, db: db)
-            try db.execute(sql: "UPDATE documents SET classification = ?, legal_basis = ? WHERE id = ?",
-                           arguments: [classification.rawValue, classification == .restricted ? legalBasis : nil, id])
-        }
-    }
-
     private static func token(id: Int64, db: Database) throws -> StaffToken? {
         try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE id = ?", arguments: [id]).map(Self.token)
     }

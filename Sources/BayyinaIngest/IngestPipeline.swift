@@ -71,11 +71,14 @@ public struct IngestPipeline: Sendable {
     public let batchSize: Int
     /// Files extracted at the same time.
     public let concurrency: Int
+    /// Where the time a document is recorded comes from.
+    public let clock: any WallClock
 
     public init(
         blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 64,
-        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
     ) {
+        self.clock = clock
         self.blobs = blobs
         self.index = index
         self.extractors = extractors
@@ -153,7 +156,7 @@ public struct IngestPipeline: Sendable {
                 sha256: blob.hash, title: name, titleSource: .filename, author: nil, created: nil, language: nil, pages: nil,
                 mediaType: "application/octet-stream", size: blob.size, filenames: [name], folders: [request.folder],
                 classification: request.classification, legalBasis: request.legalBasis, commitments: request.commitments,
-                milestones: request.milestones, ingestedAt: Timestamp.now())
+                milestones: request.milestones, ingestedAt: Timestamp.string(from: clock.now()))
             let record = try await extract(blob.url, into: template, password: request.password)
             outcome.sha256 = blob.hash
             outcome.title = record.document.title

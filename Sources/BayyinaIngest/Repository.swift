@@ -15,10 +15,11 @@ public struct Repository: Sendable {
     /// Largest file accepted by default: 512 MB.
     public static let defaultSizeLimit: Int64 = 512 << 20
 
-    /// Opens (or creates) the store; `jobs` is how many files, and pages or images for OCR, are worked on at once.
+    /// Opens (or creates) the store; `jobs` is how many files, and pages or images for OCR, are worked on at once;
+    /// `clock` dates what is recorded.
     public init(
         root: URL, sizeLimit: Int64 = defaultSizeLimit, limits: ExtractionLimits = ExtractionLimits(),
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
     ) throws(BayyinaError) {
         self.root = root
         blobs = try FileSystemBlobStore(root: root)
@@ -26,7 +27,7 @@ public struct Repository: Sendable {
         var limits = limits
         limits.ocrConcurrency = max(1, jobs)
         pipeline = IngestPipeline(
-            blobs: blobs, index: index, extractors: ExtractorRegistry(limits: limits), sizeLimit: sizeLimit, concurrency: max(1, jobs))
+            blobs: blobs, index: index, extractors: ExtractorRegistry(limits: limits), sizeLimit: sizeLimit, concurrency: max(1, jobs), clock: clock)
     }
 
     /// Re-hashes every original, compares blobs with the database, checks the database, and repairs what can be

@@ -1,81 +1,78 @@
 public import BayyinaCore
 public import BayyinaIndex
-public import Foundation
+import Foundation
 
-/// An access-to-information listing: every document an audience may see, one row each.
-public struct Listing: Sendable {
-    public struct Entry: Sendable, Encodable {
-        public var sha256: String
-        public var title: String
-        public var author: String?
-        public var created: String?
-        public var language: String?
-        public var mediaType: String
-        public var size: Int64
-        public var pages: Int?
-        public var filenames: [String]
-        public var classification: String
-        public var commitments: [String]
-        public var milestones: [String]
-        public var ingestedAt: String
+/// Which documents a listing, report or pack covers.
+public struct ListingFilter: Sendable, Encodable, Equatable {
+    public var commitment: CommitmentID?
+    public var milestone: MilestoneID?
+    /// Part of the responsible agency's Arabic or English name.
+    public var agency: String?
+    public var type: DocumentType?
+    /// Document dates (the date recorded for an undated document) from and to, inclusive.
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+
+    public init(
+        commitment: CommitmentID? = nil, milestone: MilestoneID? = nil, agency: String? = nil, type: DocumentType? = nil,
+        from: CalendarDate? = nil, to: CalendarDate? = nil
+    ) {
+        self.commitment = commitment
+        self.milestone = milestone
+        self.agency = agency
+        self.type = type
+        self.from = from
+        self.to = to
     }
 
+    func admits(_ entry: Listing.Entry) -> Bool {
+        if let type, entry.type != type.rawValue { return false }
+        if let agency {
+            let wanted = ArabicNormalizer.normalize(agency)
+            guard [entry.agencyAr, entry.agencyEn].contains(where: { $0.map { ArabicNormalizer.normalize($0).contains(wanted) } ?? false })
+            else { return false }
+        }
+        let date = CalendarDate(entry.documentDate ?? entry.dateRecorded)
+        if let from, date.map({ $0 < from }) ?? true { return false }
+        if let to, date.map({ $0 > to }) ?? true { return false }
+        return true
+    }
+}
+
+/// The access-to-information register: one entry per document the audience may see, in reference order. One value,
+/// rendered as HTML, CSV, JSON and DCAT JSON-LD.
+public struct Listing: Sendable {
     public var audience: Audience
     public var generatedAt: String
+    public var filter: ListingFilter
+    /// Where the public pages are served, for the "how to obtain" links.
+    public var baseURL: String
     public var entries: [Entry]
 
-    /// Builds the listing from the index; a public listing holds public documents only, and a commitment or
-    /// milestone limits it to the documents linked to it.
+    /// Builds the listing from the register; a public listing never holds a withheld document, nor counts one.
     public init(
-        index: IndexDatabase, audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil
+        index: IndexDatabase, audience: Audience, filter: ListingFilter = ListingFilter(), baseURL: String = Listing.defaultBaseURL,
+        clock: any WallClock = SystemClock()
     ) throws(BayyinaError) {
+        let agencies = Dictionary(
+            (try index.plan()?.commitments ?? []).map { ($0.id, $0.leadAgency) }, uniquingKeysWith: { first, _ in first })
+        let records = try index.listingRecords(for: audience, commitment: filter.commitment, milestone: filter.milestone)
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.audience = audience
-        generatedAt = Timestamp.now()
-        entries = try index.documents(for: audience, commitment: commitment, milestone: milestone).map { document in
-            Entry(
-                sha256: document.sha256.hex, title: document.title, author: document.author, created: document.created,
-                language: document.language?.rawValue, mediaType: document.mediaType, size: document.size, pages: document.pages,
-                filenames: document.filenames, classification: document.classification.rawValue,
-                commitments: document.commitments.map(\.rawValue), milestones: document.milestones.map(\.rawValue),
-                ingestedAt: document.ingestedAt)
-        }
+        self.filter = filter
+        self.baseURL = base
+        generatedAt = Timestamp.string(from: clock.now())
+        entries = records.map { record in
+            let leads = Set(record.document.commitments.compactMap { agencies[$0] ?? nil })
+            return Entry(record, audience: audience, leadAgency: leads.count == 1 ? leads.first : nil, baseURL: base)
+        }.filter(filter.admits)
     }
 
-    /// `{"audience", "generatedAt", "total", "entries": [...]}`.
-    public func json() throws(BayyinaError) -> Data {
-        struct Body: Encodable {
-            var audience: String
-            var generatedAt: String
-            var total: Int
-            var entries: [Entry]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return try encoder.encode(Body(audience: audience.rawValue, generatedAt: generatedAt, total: entries.count, entries: entries))
-        } catch {
-            throw BayyinaError(.invalidArgument, "The listing could not be written as JSON.", underlying: error)
-        }
-    }
+    /// Where a listing says documents can be obtained when no address is configured.
+    public static let defaultBaseURL = "http://localhost:8080"
 
-    /// RFC 4180 CSV with a header row; multi-valued cells are joined with "; ".
-    public func csv() -> String {
-        let header = ["sha256", "title", "author", "created", "language", "media_type", "size", "pages", "filenames",
-                      "classification", "commitments", "milestones", "ingested_at"]
-        var lines = [header.joined(separator: ",")]
-        for entry in entries {
-            let cells = [entry.sha256, entry.title, entry.author ?? "", entry.created ?? "", entry.language ?? "", entry.mediaType,
-                         String(entry.size), entry.pages.map(String.init) ?? "", entry.filenames.joined(separator: "; "),
-                         entry.classification, entry.commitments.joined(separator: "; "), entry.milestones.joined(separator: "; "),
-                         entry.ingestedAt]
-            lines.append(cells.map(Self.quoted).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    private static func quoted(_ cell: String) -> String {
-        let needsQuotes = cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        let safe = cell.first.map { "=+-@".contains($0) } == true ? "'" + cell : cell
-        return needsQuotes || safe != cell ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    /// The register number as printed: `BY-000042`.
+    public static func reference(_ number: Int) -> String {
+        "BY-" + String(repeating: "0", count: max(0, 6 - String(number).count)) + String(number)
     }
 }

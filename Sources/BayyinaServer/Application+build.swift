@@ -1,3 +1,4 @@
+public import BayyinaCore
 public import BayyinaIngest
 public import Hummingbird
 import Foundation
@@ -7,10 +8,16 @@ import HTTPTypes
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// The address the public reaches the site at, for links in listings (default: the address a request came to).
+    public var publicURL: String?
+    /// Where dates of listings and reports come from.
+    public var clock: any WallClock
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, clock: any WallClock = SystemClock()) {
         self.host = host
         self.port = port
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.clock = clock
     }
 }
 
@@ -24,6 +31,7 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     PublicPages(repository: repository, templates: templates).register(on: router)
     StaffPages(repository: repository, templates: templates).register(on: router)
     PublicAPI(repository: repository).register(on: router)
+    RegisterRoutes(repository: repository, templates: templates, configuration: configuration).register(on: router)
     StaffAPI(repository: repository).register(on: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
 }

@@ -21,7 +21,7 @@ struct PublicAPI: Sendable {
             respond {
                 let parameters = request.formQuery
                 let (commitment, milestone) = try links(parameters["commitment"], parameters["milestone"])
-                return try Listing(index: repository.index, audience: .public, commitment: commitment, milestone: milestone).json()
+                return try Listing(index: repository.index, audience: .public, filter: ListingFilter(commitment: commitment, milestone: milestone)).json()
             }
         }
         api.get("commitments") { _, _ in respond { try Self.encode(try commitments()) } }

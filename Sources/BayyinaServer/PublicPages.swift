@@ -20,17 +20,6 @@ struct PublicPages: Sendable {
         }
         router.get("/commitments/:id") { request, context in try commitment(request, id: context.parameters.get("id") ?? "") }
         router.get("/search") { request, _ in try search(request) }
-        router.get("/listing") { request, _ in
-            let language = request.uiLanguage
-            let documents = try repository.index.documents(for: .public).map { Self.listItem($0) }
-            return html(templates.render("listing", ["documents": documents], language: language,
-                                         title: UIStrings.strings(language)["navListing"] ?? "", path: request.uri.description))
-        }
-        router.get("/listing.csv") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                            .contentDisposition: Self.contentDisposition("bayyina-listing.csv", inline: false)],
-                     body: .init(byteBuffer: ByteBuffer(string: try Listing(index: repository.index, audience: .public).csv())))
-        }
         router.get("/request") { request, _ in
             let language = request.uiLanguage
             return html(templates.render("request", ["query": ""], language: language,
@@ -190,6 +179,22 @@ struct PublicPages: Sendable {
                                      path: request.uri.description))
     }
 
+    /// The values of the staff classification form: the scheme's levels and the document's current record.
+    private func classificationForm(_ hash: ContentHash, language: UILanguage) throws -> [String: Any] {
+        let current = try repository.index.classificationHistory(hash).last
+        let labels = Listing.statusLabels(current?.listingStatus ?? "withheld")
+        return [
+            "classification": "\(language == .ar ? labels.ar : labels.en)",
+            "levels": try repository.index.classificationLevels().map {
+                ["code": $0.code, "name": $0.name(language), "selected": $0.code == current?.level]
+            },
+            "accessOptions": AccessStatus.allCases.map {
+                ["code": $0.rawValue, "label": $0.label(language), "checked": $0 == current?.access]
+            },
+            "legalBasis": current?.legalBasis ?? "", "reviewDate": current?.reviewDate ?? "", "withdrawn": current?.withdrawn ?? false,
+        ]
+    }
+
     private func document(_ request: Request, sha256: String) throws -> Response {
         let language = request.uiLanguage
         let session = try StaffAccess(repository: repository).session(request)
@@ -211,8 +216,7 @@ struct PublicPages: Sendable {
         if let session, session.token.role.mayEdit {
             values["staff"] = true
             values["csrf"] = session.csrfToken
-            values["classification"] = UIStrings.strings(language)[document.classification.rawValue] ?? document.classification.rawValue
-            values["legalBasis"] = document.legalBasis ?? ""
+            values.merge(try classificationForm(hash, language: language)) { _, new in new }
         }
         var response = html(templates.render("document", values, language: language, title: document.title, path: request.uri.description))
         if document.classification != .public { response.headers[.cacheControl] = "private, no-store" }

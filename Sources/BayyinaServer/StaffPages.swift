@@ -57,7 +57,7 @@ struct StaffPages: Sendable {
             return page("upload-results", ["results": results], request, titleKey: "uploadResults")
         }
         router.post("/staff/documents/:sha256/links") { request, context in
-            try await edit(request, sha256: context.parameters.get("sha256") ?? "") { hash, fields in
+            try await edit(request, sha256: context.parameters.get("sha256") ?? "") { hash, fields, _ in
                 let target = (fields["target"] ?? "").trimmingCharacters(in: .whitespaces)
                 let milestones = MilestoneID(target).map { [$0] } ?? []
                 let commitments = milestones.isEmpty ? (CommitmentID(target).map { [$0] } ?? []) : []
@@ -72,12 +72,17 @@ struct StaffPages: Sendable {
             }
         }
         router.post("/staff/documents/:sha256/classification") { request, context in
-            try await edit(request, sha256: context.parameters.get("sha256") ?? "") { hash, fields in
-                guard let classification = fields["classification"].flatMap(Classification.init(rawValue:)) else {
-                    throw BayyinaError(.invalidArgument, "Choose public or restricted.")
+            try await edit(request, sha256: context.parameters.get("sha256") ?? "") { hash, fields, session in
+                guard let level = fields["level"], let access = fields["access"].flatMap(AccessStatus.init(rawValue:)) else {
+                    throw BayyinaError(.invalidArgument, "Choose a classification level and an access status.",
+                                       arabic: "اختر مستوى التصنيف وحالة الإتاحة.")
                 }
-                let basis = fields["legal_basis"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-                try repository.index.classify(hash, as: classification, legalBasis: basis)
+                func field(_ name: String) -> String? {
+                    fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+                }
+                try repository.index.classify(hash, ClassificationDecision(
+                    level: level, access: access, withdrawn: fields["withdrawn"] == "on", legalBasis: field("legal_basis"),
+                    decidedBy: session.token.name, decidedAt: Timestamp.now(), reviewDate: field("review_date"), note: field("note")))
             }
         }
     }
@@ -85,7 +90,7 @@ struct StaffPages: Sendable {
     /// Runs an edit for a signed-in reviewer or admin whose form carries the right CSRF secret, then returns to the
     /// document page.
     private func edit(
-        _ request: Request, sha256: String, _ change: (ContentHash, [String: String]) throws -> Void
+        _ request: Request, sha256: String, _ change: (ContentHash, [String: String], StaffSession) throws -> Void
     ) async throws -> Response {
         let fields = try await StaffAccess.formFields(request)
         guard let session = try access.session(request), session.token.role.mayEdit,
@@ -95,7 +100,7 @@ struct StaffPages: Sendable {
                         titleKey: "notFound", status: .notFound)
         }
         do {
-            try change(hash, fields)
+            try change(hash, fields, session)
         } catch let error as BayyinaError {
             return page("message", ["message": error.message(in: request.uiLanguage)], request, titleKey: "badRequest",
                         status: .badRequest)

@@ -37,14 +37,18 @@ enum Output {
 
     /// Rows padded to the widest cell of each column; the last column is not padded.
     static func table(_ header: [String], _ rows: [[String]]) {
+        FileHandle.standardOutput.write(Data(tableText(header, rows).utf8))
+    }
+
+    /// The lines ``table(_:_:)`` prints.
+    static func tableText(_ header: [String], _ rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
-        for row in all {
-            let cells = row.enumerated().map { column, cell in
+        return all.map { row in
+            row.enumerated().map { column, cell in
                 column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - width(of: cell))
-            }
-            line(cells.joined(separator: "  "))
-        }
+            }.joined(separator: "  ") + "\n"
+        }.joined()
     }
 
     /// Columns a string takes in a terminal: combining marks take none.
@@ -70,5 +74,21 @@ enum Output {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: slots - filled)
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(done)/\(total) \(truncated(label, 40))".utf8))
         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+extension Output {
+    /// Writes a rendered register to `--output FILE` (replaced whole, never half-written) or to standard output.
+    static func write(_ data: Data, to path: String?) throws(BayyinaError) {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw BayyinaError(.storageFailure, "Cannot write \(path): \(error.localizedDescription)",
+                               arabic: "تعذّرت الكتابة في \(path).", underlying: error)
+        }
     }
 }

@@ -10,10 +10,15 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Option(name: .customLong("public-url"), help: "The address the public reaches the site at, for links in listings (default: $BAYYINA_BASE_URL, else the address of each request).")
+    var publicURL: String?
 
     func run() async throws {
         let repository = try options.open()
-        try await serve(repository: repository, configuration: ServerConfiguration(host: host, port: port)) {
+        try await serve(repository: repository, configuration: ServerConfiguration(
+            host: host, port: port,
+            publicURL: publicURL ?? ProcessInfo.processInfo.environment["BAYYINA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            clock: try options.clock)) {
             Output.line(options.ui.pick("Bayyina is serving \(repository.root.path) at http://\(host):\(port)/",
                                         "تعمل بيّنة على \(repository.root.path) في http://\(host):\(port)/"))
         }

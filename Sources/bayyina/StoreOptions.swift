@@ -25,11 +25,23 @@ struct StoreOptions: ParsableArguments {
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
+    /// The clock dates are taken from: the system's, or the instant in `BAYYINA_NOW` (ISO 8601) for reproducible output.
+    var clock: any WallClock {
+        get throws(BayyinaError) {
+            guard let setting = ProcessInfo.processInfo.environment["BAYYINA_NOW"], !setting.isEmpty else { return SystemClock() }
+            guard let instant = try? Date(setting, strategy: .iso8601) else {
+                throw BayyinaError(.invalidArgument, "BAYYINA_NOW='\(setting)' is not an ISO 8601 instant such as 2025-06-30T12:00:00Z.",
+                                   arabic: "قيمة BAYYINA_NOW ليست وقتاً بصيغة ISO 8601 مثل 2025-06-30T12:00:00Z.")
+            }
+            return FixedClock(instant)
+        }
+    }
+
     func open() throws(BayyinaError) -> Repository {
         if let jobs, jobs < 1 {
             throw BayyinaError(.invalidArgument, "--jobs must be at least 1.", arabic: "يجب أن تكون قيمة --jobs واحداً على الأقل.")
         }
-        return try Repository(root: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        return try Repository(root: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, clock: try clock)
     }
 }
 
@@ -67,6 +79,12 @@ extension Classification: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
 extension DocumentLanguage: ExpressibleByArgument {}
 extension UILanguage: ExpressibleByArgument {}
+extension AccessStatus: ExpressibleByArgument {}
+extension DocumentType: ExpressibleByArgument {}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
 extension StaffRole: ExpressibleByArgument {}
 
 /// Parses a sha256 argument.

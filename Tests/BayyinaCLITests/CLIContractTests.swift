@@ -137,7 +137,7 @@ import Testing
         _ = try cli.run("ingest", Fixtures.url("docs/karak_hearing_notes.txt").path, Fixtures.url("docs/capital_projects_2023.csv").path)
         let listing = try cli.run("listing")
         let lines = listing.lines
-        #expect(lines.first?.hasPrefix("SHA256") == true)
+        #expect(lines.first?.hasPrefix("REFERENCE") == true)
         let titleColumn = try #require(lines.first?.range(of: "TITLE")?.lowerBound.utf16Offset(in: lines[0]))
         #expect(lines.dropFirst().dropLast().allSatisfy { $0.count > titleColumn && $0[$0.index($0.startIndex, offsetBy: titleColumn - 1)] == " " })
         #expect(lines.last == "2 documents")

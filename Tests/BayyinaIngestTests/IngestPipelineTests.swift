@@ -12,17 +12,17 @@ struct TestStore {
     let folder: TemporaryDirectory
     let repository: Repository
 
-    init() throws {
+    init(clock: any WallClock = SystemClock()) throws {
         folder = try TemporaryDirectory()
-        repository = try Repository(root: folder.url.appendingPathComponent("store"))
+        repository = try Repository(root: folder.url.appendingPathComponent("store"), clock: clock)
         try repository.index.importPlan(try PlanFile.decode(try Data(contentsOf: Fixtures.planFile)))
     }
 
     func ingest(_ fixture: String, as name: String? = nil, classification: Classification = .public,
-                commitments: [String] = [], milestones: [String] = []) async -> IngestOutcome {
+                commitments: [String] = [], milestones: [String] = [], legalBasis: String? = nil) async -> IngestOutcome {
         await repository.pipeline.ingest(IngestRequest(
             source: Fixtures.url(fixture), originalName: name, commitments: commitments.compactMap { CommitmentID($0) },
-            milestones: milestones.compactMap { MilestoneID($0) }, classification: classification))
+            milestones: milestones.compactMap { MilestoneID($0) }, classification: classification, legalBasis: legalBasis))
     }
 
     /// The stored document an outcome refers to.

@@ -65,7 +65,7 @@ struct ServerFixture {
             }
             try await client.execute(uri: "/listing.csv", method: .get) { response in
                 let csv = String(buffer: response.body)
-                #expect(csv.hasPrefix("sha256,title"))
+                #expect(csv.hasPrefix("\u{FEFF}Reference / المرجع,SHA-256"))
                 #expect(csv.contains(fixture.publicHash) && !csv.contains(fixture.restrictedHash))
             }
             try await client.execute(uri: "/request?lang=en", method: .get) { response in

@@ -132,7 +132,7 @@ import Testing
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: "/staff/documents/\(fixture.publicHash)/classification", method: .post, headers: form,
-                                     body: ByteBuffer(string: "csrf=\(csrf)&classification=restricted&legal_basis=privacy")) { response in
+                                     body: ByteBuffer(string: "csrf=\(csrf)&level=restricted&access=withheld&legal_basis=privacy")) { response in
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: "/documents/\(fixture.restrictedHash)", method: .get, headers: [.cookie: cookie]) { response in
@@ -150,7 +150,7 @@ import Testing
             let (uploaderCookie, uploaderCSRF) = try await Self.signIn(client, secret: uploader)
             try await client.execute(uri: "/staff/documents/\(fixture.publicHash)/classification", method: .post,
                                      headers: [.contentType: "application/x-www-form-urlencoded", .cookie: uploaderCookie],
-                                     body: ByteBuffer(string: "csrf=\(uploaderCSRF)&classification=public")) { response in
+                                     body: ByteBuffer(string: "csrf=\(uploaderCSRF)&level=public&access=public")) { response in
                 #expect(response.status == .forbidden)
             }
             try await client.execute(uri: "/documents/\(fixture.publicHash)", method: .get) { response in

@@ -4,19 +4,20 @@ SWIFT ?= swift
 BIN = .build/debug/bayyina
 BUILD_PACKAGES = libsqlite3-dev libxml2-dev zlib1g-dev pkg-config libssl-dev
 TEST_PACKAGES = chromium chromium-driver qpdf
+OFFICE_TEST_PACKAGES = libreoffice-calc-nogui
 BENCH_PACKAGES = qpdf wrk
 RUN_PACKAGES = poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 export BAYYINA_STORE ?= $(CURDIR)/Storage
 
 .PHONY: run test test-deps build deps clean-store bench
 
-# Installs the Debian packages of $(1) that are missing (needs root or sudo).
+# Installs the Debian packages of $(1) that are missing (needs root or sudo); $(2) adds apt-get options.
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) $$missing; \
 	fi
 endef
 
@@ -33,16 +34,20 @@ run: build
 	$(BIN) seed
 	$(BIN) serve --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8080)
 
-## Run every test: Swift Testing, the OpenAPI document, and the pages in a real (headless) Chromium.
+## Run every test: Swift Testing, the OpenAPI document, the register's outputs in rdflib, bagit and LibreOffice,
+## and the pages in a real (headless) Chromium.
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m openapi_spec_validator Schemas/openapi.yaml
+	python3 Tests/registers/test_registers.py --bin $(BIN)
 	python3 Tests/browser/test_browser.py --bin $(BIN)
 
 test-deps:
 	$(call apt_install,$(TEST_PACKAGES))
-	@python3 -c "import openapi_spec_validator, selenium" 2>/dev/null || python3 -m pip install -q openapi-spec-validator selenium
+	$(call apt_install,$(OFFICE_TEST_PACKAGES),--no-install-recommends)
+	@python3 -c "import openapi_spec_validator, selenium, rdflib, bagit" 2>/dev/null || \
+		python3 -m pip install -q openapi-spec-validator selenium rdflib bagit
 
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*

@@ -1,6 +1,7 @@
 import BayyinaCore
 import BayyinaIngest
 import BayyinaListings
+import BayyinaStorage
 import Foundation
 import Hummingbird
 
@@ -79,7 +80,7 @@ struct RegisterRoutes: Sendable {
         case "csv": file(Data(listing.csv().utf8), type: "text/csv; charset=utf-8", name: "bayyina-listing.csv")
         case "json": file(try listing.json(), type: "application/json; charset=utf-8", name: nil)
         case "jsonld": file(try listing.jsonLD(), type: "application/ld+json; charset=utf-8", name: nil)
-        case "html": file(Data(try listing.html().utf8), type: "text/html; charset=utf-8", name: nil)
+        case "html": printable(try listing.html())
         default: throw BayyinaError(.invalidArgument, "format is json, jsonld, csv or html.", arabic: "الصيغة json أو jsonld أو csv أو html.")
         }
     }
@@ -88,7 +89,7 @@ struct RegisterRoutes: Sendable {
         switch format {
         case "csv": file(Data(report.csv().utf8), type: "text/csv; charset=utf-8", name: "bayyina-completeness-\(report.asOf).csv")
         case "json": file(try report.json(), type: "application/json; charset=utf-8", name: nil)
-        case "html": file(Data(try report.html().utf8), type: "text/html; charset=utf-8", name: nil)
+        case "html": printable(try report.html())
         default: throw BayyinaError(.invalidArgument, "format is json, csv or html.", arabic: "الصيغة json أو csv أو html.")
         }
     }
@@ -97,6 +98,20 @@ struct RegisterRoutes: Sendable {
         var headers: HTTPFields = [.contentType: type]
         if let name { headers[.contentDisposition] = PublicPages.contentDisposition(name, inline: false) }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A printable page carries its own style sheet, so it prints the same when saved; its policy allows exactly
+    /// that style block, by hash, and nothing else.
+    private func printable(_ page: String) -> Response {
+        var response = file(Data(page.utf8), type: "text/html; charset=utf-8", name: nil)
+        guard let start = page.range(of: "<style>"), let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex) else {
+            return response
+        }
+        let hex = SHA256Hasher.hash(Array(page[start.upperBound..<end.lowerBound].utf8)).hex
+        let digest = stride(from: 0, to: hex.count, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
+        response.headers[SecurityHeadersMiddleware<BasicRequestContext>.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+        return response
     }
 
     private func listingPage(_ request: Request, audience: Audience) throws -> Response {

@@ -131,6 +131,26 @@ def main():
         driver.get(base + "/search?q=" + urllib.request.quote("الموازنة التشاركية"))
         titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "ol.results h2 a")]
         check("the uploaded file is found by its words", any("البلقاء" in t for t in titles), titles)
+
+        driver.get(base + "/listing")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.register tbody tr")
+        check("the register lists the public documents with references", len(rows) >= 2 and rows[0].text.startswith("BY-"),
+              f"{len(rows)} rows")
+        table = driver.find_element(By.CSS_SELECTOR, "table.register")
+        check("the register table runs right to left", table.value_of_css_property("direction") == "rtl")
+        driver.save_screenshot(str(shots / "listing.png"))
+        driver.get(base + "/listing.html")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        check("the printable register repeats its header row on every printed page",
+              driver.find_element(By.CSS_SELECTOR, "thead").value_of_css_property("display") == "table-header-group")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.save_screenshot(str(shots / "listing-print.png"))
+        driver.get(base + "/reports/completeness?as-of=2025-06-30")
+        levels = driver.find_elements(By.CSS_SELECTOR, "strong[data-level]")
+        check("the completeness report suggests a level for every commitment and milestone", len(levels) >= 6, f"{len(levels)} levels")
+        flags = [f.text for f in driver.find_elements(By.CSS_SELECTOR, "div.flag")]
+        check("the completeness report flags the plan's identical milestone dates", any("مطابقة" in f for f in flags), flags[:3])
+        driver.save_screenshot(str(shots / "completeness.png"))
     finally:
         driver.quit()
         server.terminate()

@@ -257,17 +257,8 @@ extension IndexDatabase {
         for audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil
     ) throws(BayyinaError) -> [Document] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var (conditions, arguments) = Self.linkConditions(commitment: commitment, milestone: milestone, idColumn: "id")
             if audience == .public { conditions.append("classification = 'public'") }
-            if let commitment {
-                conditions.append("id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)")
-                _ = arguments.append(contentsOf: [commitment.rawValue])
-            }
-            if let milestone {
-                conditions.append("id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)")
-                _ = arguments.append(contentsOf: [milestone.rawValue])
-            }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(
                 db, sql: "SELECT \(Self.metadataColumns) FROM documents \(filter) ORDER BY coalesce(created, ingested_at) DESC, id DESC",
@@ -354,6 +345,24 @@ extension IndexDatabase {
                 warnings: try JSONText.decode([Notice].self, row["warnings"]), attachments: try JSONText.decode([String].self, row["attachments"]),
                 properties: try JSONText.decode(DocumentProperties.self, row["properties"]), ingestedAt: row["ingested_at"])
         }
+    }
+
+    /// SQL conditions, with their arguments, that keep the documents (whose row id is `idColumn`) linked to a
+    /// commitment and to a milestone, when given.
+    static func linkConditions(
+        commitment: CommitmentID?, milestone: MilestoneID?, idColumn: String
+    ) -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let commitment {
+            conditions.append("\(idColumn) IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)")
+            _ = arguments.append(contentsOf: [commitment.rawValue])
+        }
+        if let milestone {
+            conditions.append("\(idColumn) IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)")
+            _ = arguments.append(contentsOf: [milestone.rawValue])
+        }
+        return (conditions, arguments)
     }
 
     /// Every column of `documents` but the text.

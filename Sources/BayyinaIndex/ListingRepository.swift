@@ -9,17 +9,8 @@ extension IndexDatabase {
         for audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil
     ) throws(BayyinaError) -> [ListingRecord] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var (conditions, arguments) = Self.linkConditions(commitment: commitment, milestone: milestone, idColumn: "d.id")
             if audience == .public { conditions.append("c.access <> 'withheld' AND (c.withdrawn = 0 OR p.published_at IS NOT NULL)") }
-            if let commitment {
-                conditions.append("d.id IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)")
-                _ = arguments.append(contentsOf: [commitment.rawValue])
-            }
-            if let milestone {
-                conditions.append("d.id IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)")
-                _ = arguments.append(contentsOf: [milestone.rawValue])
-            }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(db, sql: """
                 WITH current AS (

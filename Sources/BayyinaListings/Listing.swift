@@ -71,6 +71,20 @@ public struct Listing: Sendable {
     /// Where a listing says documents can be obtained when no address is configured.
     public static let defaultBaseURL = "http://localhost:8080"
 
+    /// The short name of a media type, such as PDF, DOCX or ODT; the media type itself when it has none.
+    public static func formatName(_ mediaType: String) -> String {
+        let names = [
+            "application/pdf": "PDF", "application/msword": "DOC", "text/csv": "CSV", "text/plain": "TXT", "text/html": "HTML",
+            "text/markdown": "Markdown", "message/rfc822": "EML", "image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
+            "application/vnd.oasis.opendocument.text": "ODT", "application/vnd.oasis.opendocument.spreadsheet": "ODS",
+            "application/vnd.oasis.opendocument.presentation": "ODP",
+        ]
+        return names[mediaType.split(separator: ";").first.map(String.init) ?? mediaType] ?? mediaType
+    }
+
     /// The register number as printed: `BY-000042`.
     public static func reference(_ number: Int) -> String {
         "BY-" + String(repeating: "0", count: max(0, 6 - String(number).count)) + String(number)

@@ -88,7 +88,7 @@ extension Listing {
             reviewDate = showsRestriction ? decision.reviewDate : nil
             url = decision.isPublic ? "\(baseURL)/documents/\(document.sha256.hex)/download" : nil
             (howToObtainEn, howToObtainAr) = Self.howToObtain(decision, url: url, baseURL: baseURL)
-            format = Self.formatName(document.mediaType)
+            format = Listing.formatName(document.mediaType)
             mediaType = document.mediaType
             size = document.size
             pages = document.pages
@@ -119,19 +119,6 @@ extension Listing {
                 summary += summary.isEmpty ? String(word) : " " + word
             }
             return summary
-        }
-
-        static func formatName(_ mediaType: String) -> String {
-            let names = [
-                "application/pdf": "PDF", "application/msword": "DOC", "text/csv": "CSV", "text/plain": "TXT", "text/html": "HTML",
-                "text/markdown": "Markdown", "message/rfc822": "EML", "image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
-                "application/vnd.oasis.opendocument.text": "ODT", "application/vnd.oasis.opendocument.spreadsheet": "ODS",
-                "application/vnd.oasis.opendocument.presentation": "ODP",
-            ]
-            return names[mediaType.split(separator: ";").first.map(String.init) ?? mediaType] ?? mediaType
         }
     }
 }

@@ -160,7 +160,7 @@ struct PublicPages: Sendable {
             }
             let groups: [(key: String, title: String, counts: [(value: String, count: Int)], label: (String) -> String)] = [
                 ("commitment", "facetCommitment", facets.commitments, { $0 }), ("milestone", "facetMilestone", facets.milestones, { $0 }),
-                ("type", "facetType", facets.mediaTypes, Self.mediaLabel), ("language", "facetLanguage", facets.languages, { strings[$0] ?? $0 }),
+                ("type", "facetType", facets.mediaTypes, Listing.formatName), ("language", "facetLanguage", facets.languages, { strings[$0] ?? $0 }),
                 ("year", "facetYear", facets.years, { $0 }), ("agency", "facetAgency", facets.agencies, { $0 }),
             ]
             values["facets"] = groups.filter { !$0.counts.isEmpty }.map { group -> [String: Any] in
@@ -266,21 +266,8 @@ struct PublicPages: Sendable {
     static func listItem(_ document: Document) -> [String: Any] {
         [
             "sha256": document.sha256.hex, "title": document.title, "created": String((document.created ?? "").prefix(10)),
-            "mediaLabel": mediaLabel(document.mediaType),
+            "mediaLabel": Listing.formatName(document.mediaType),
         ]
-    }
-
-    static func mediaLabel(_ mediaType: String) -> String {
-        let labels = [
-            "application/pdf": "PDF", "text/html": "HTML", "text/plain": "TXT", "text/csv": "CSV", "text/markdown": "MD",
-            "message/rfc822": "EML", "image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF",
-        ]
-        if let label = labels[mediaType] { return label }
-        if mediaType.contains("wordprocessingml") { return "DOCX" }
-        if mediaType.contains("spreadsheetml") { return "XLSX" }
-        if mediaType.contains("presentationml") { return "PPTX" }
-        if mediaType.contains("opendocument") { return "ODF" }
-        return mediaType
     }
 
     static func escape(_ text: String) -> String {

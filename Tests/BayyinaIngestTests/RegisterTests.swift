@@ -127,6 +127,8 @@ struct RegisterFixture {
         #expect(try fixture.listing(.public, ListingFilter(commitment: CommitmentID("C2"))).entries.map(\.sha256) == [fixture.arabicMinutes.hex])
         #expect(try fixture.listing(.public, ListingFilter(milestone: MilestoneID("C6.M1"))).entries.map(\.sha256) == [fixture.partial.hex])
         #expect(try fixture.listing(.public, ListingFilter(type: .dataset)).entries.map(\.sha256) == [fixture.withdrawn.hex])
+        #expect(try fixture.listing(.public, ListingFilter(agency: "الاقتصاد الرقمي")).entries.map(\.sha256) == [fixture.arabicMinutes.hex])
+        #expect(try fixture.listing(.public, ListingFilter(agency: "digital economy")).entries.map(\.sha256) == [fixture.arabicMinutes.hex])
         let dated = try fixture.listing(.public, ListingFilter(from: CalendarDate("2023-05-01"), to: CalendarDate("2023-05-31")))
         #expect(dated.entries.map(\.sha256) == [fixture.agenda.hex])
     }

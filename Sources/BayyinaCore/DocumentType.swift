@@ -31,9 +31,8 @@ public enum DocumentType: String, Hashable, Sendable, Codable, CaseIterable {
     /// The type the words of a title or file name and the media type suggest; the first rule that matches wins,
     /// so the specific kinds (minutes, attendance) come before the general ones (report).
     public static func inferred(title: String, filenames: [String], mediaType: String) -> DocumentType {
-        let words = ArabicNormalizer.normalize(([title] + filenames).joined(separator: " "))
-            .replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        for (type, cues) in cues where cues.contains(where: { words.contains(ArabicNormalizer.normalize($0)) }) {
+        let words = ArabicNormalizer.normalize(([title] + filenames).joined(separator: " ")).utf8.map { $0 == 0x5F || $0 == 0x2D ? 0x20 : $0 }
+        for (type, cues) in normalizedCues where cues.contains(where: { Self.contains(words, $0) }) {
             return type
         }
         if mediaType.hasPrefix("message/") { return .correspondence }
@@ -42,6 +41,18 @@ public enum DocumentType: String, Hashable, Sendable, Codable, CaseIterable {
         if mediaType == "text/csv" || mediaType.contains("spreadsheet") { return .dataset }
         return .other
     }
+
+    /// Whether `needle` occurs in `haystack` (both UTF-8, so a match is a match of whole characters).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// The cues as the normalizer writes them, in UTF-8.
+    private static let normalizedCues = cues.map { type, words in (type, words.map { Array(ArabicNormalizer.normalize($0).utf8) }) }
 
     private static let cues: [(DocumentType, [String])] = [
         (.attendanceSheet, ["كشف حضور", "كشف الحضور", "سجل الحضور", "قائمة الحضور", "attendance"]),

@@ -9,8 +9,10 @@ struct CSVTable {
     }
 
     private static func cell(_ value: String) -> String {
-        let defused = value.first.map { "=+-@\t\r".contains($0) } == true ? "'" + value : value
-        let needsQuotes = defused != value || defused.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        return needsQuotes ? "\"" + defused.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : defused
+        let bytes = value.utf8
+        let defuse = bytes.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+        guard defuse || bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        let text = defuse ? "'" + value : value
+        return "\"" + (bytes.contains(0x22) ? text.replacingOccurrences(of: "\"", with: "\"\"") : text) + "\""
     }
 }

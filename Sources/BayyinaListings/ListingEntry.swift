@@ -111,14 +111,31 @@ extension Listing {
 
         /// The first words of a text, whitespace collapsed, cut at a word boundary near 200 characters.
         static func summary(of text: String) -> String? {
-            let words = text.split(whereSeparator: \.isWhitespace)
-            guard !words.isEmpty else { return nil }
-            var summary = ""
-            for word in words {
-                if summary.count + word.count + 1 > 200 { return summary + " …" }
-                summary += summary.isEmpty ? String(word) : " " + word
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(512)
+            var lastSpace: Int?
+            var length = 0
+            var afterSpace = false
+            for scalar in text.unicodeScalars {
+                let isSpace = scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+                    : scalar.properties.isWhitespace
+                if isSpace {
+                    afterSpace = !bytes.isEmpty
+                    continue
+                }
+                if length + (afterSpace ? 2 : 1) > 200 {
+                    return String(decoding: bytes.prefix(lastSpace ?? bytes.count), as: UTF8.self) + " …"
+                }
+                if afterSpace {
+                    lastSpace = bytes.count
+                    bytes.append(0x20)
+                    length += 1
+                    afterSpace = false
+                }
+                UTF8.encode(scalar) { bytes.append($0) }
+                length += 1
             }
-            return summary
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -3,8 +3,8 @@ import BayyinaStorage
 public import Foundation
 
 /// An IRM evidence pack: a BagIt 1.0 bag (RFC 8493) of the originals a listing may hand out, with the listing as CSV,
-/// JSON and a static HTML index among its tag files. The bag is written beside its destination and renamed into
-/// place when complete, so a failure leaves no partial bag.
+/// JSON and a static HTML index among its tag files. The bag is written beside its destination, flushed to disk and
+/// renamed into place when complete, so a failure or a crash leaves no partial bag.
 public struct EvidencePack: Sendable {
     /// What was written.
     public struct Summary: Sendable, Encodable {
@@ -38,8 +38,10 @@ public struct EvidencePack: Sendable {
             .appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
         do {
             let summary = try writeBag(in: staging, original: original, clock: clock, finalPath: destination.path)
+            try FileSystemBlobStore.flushFileSystem(containing: staging)
             if files.fileExists(atPath: destination.path) { try files.removeItem(at: destination) }
             try files.moveItem(at: staging, to: destination)
+            try FileSystemBlobStore.flushFileSystem(containing: destination)
             return summary
         } catch {
             try? files.removeItem(at: staging)
@@ -134,7 +136,6 @@ public struct EvidencePack: Sendable {
             try output.write(contentsOf: chunk)
             size += Int64(chunk.count)
         }
-        try output.synchronize()
         return (hasher.finalize(), size)
     }
 

@@ -106,10 +106,17 @@ public struct FileSystemBlobStore: BlobStore {
 
     /// Makes every write and rename on the store's file system durable.
     private func flushFileSystem() throws(BayyinaError) {
-        let descriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        try Self.flushFileSystem(containing: root)
+    }
+
+    /// Makes every write and rename on the file system that holds `folder` durable (one `syncfs`, however many
+    /// files were written).
+    public static func flushFileSystem(containing folder: URL) throws(BayyinaError) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if descriptor >= 0 { close(descriptor) } }
         guard descriptor >= 0, bayyina_syncfs(descriptor) == 0 else {
-            throw BayyinaError(.storageFailure, "Cannot flush the store at \(root.path) to disk: \(String(cString: strerror(errno))).")
+            throw BayyinaError(.storageFailure, "Cannot flush \(folder.path) to disk: \(String(cString: strerror(errno))).",
+                               arabic: "تعذّر حفظ \(folder.path) على القرص.")
         }
     }
 

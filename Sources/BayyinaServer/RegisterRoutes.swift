@@ -100,6 +100,13 @@ struct RegisterRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// Entries shown on one page of the register; the downloads hold them all.
+    static let pageSize = 100
+
+    private static func listingURL(_ query: String, page: Int, language: UILanguage) -> String {
+        "/listing?" + [query, "page=\(page)", "lang=\(language.rawValue)"].filter { !$0.isEmpty }.joined(separator: "&")
+    }
+
     /// A printable page carries its own style sheet, so it prints the same when saved; its policy allows exactly
     /// that style block, by hash, and nothing else.
     private func printable(_ page: String) -> Response {
@@ -118,7 +125,10 @@ struct RegisterRoutes: Sendable {
         let language = request.uiLanguage
         let listing = try listing(request, audience: audience)
         let query = request.formQuery
-        let entries: [[String: Any]] = listing.entries.map { entry in
+        let pages = max(1, (listing.entries.count + Self.pageSize - 1) / Self.pageSize)
+        let page = min(pages, max(1, Int(query["page"] ?? "1") ?? 1))
+        let shown = listing.entries.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let entries: [[String: Any]] = shown.map { entry in
             let labels = Listing.statusLabels(entry.accessStatus)
             let status = language == .ar ? labels.ar : labels.en
             return [
@@ -135,7 +145,10 @@ struct RegisterRoutes: Sendable {
             ["code": $0.rawValue, "label": $0.label(language), "selected": query["type"] == $0.rawValue]
         }
         return html(templates.render("listing", [
-            "entries": entries, "total": entries.count, "exportQuery": exportQuery, "types": types,
+            "entries": entries, "total": listing.entries.count, "exportQuery": exportQuery, "types": types,
+            "first": shown.isEmpty ? 0 : (page - 1) * Self.pageSize + 1, "last": (page - 1) * Self.pageSize + shown.count,
+            "previous": page > 1 ? Self.listingURL(exportQuery, page: page - 1, language: language) : false,
+            "next": page < pages ? Self.listingURL(exportQuery, page: page + 1, language: language) : false,
             "commitment": query["commitment"] ?? "", "milestone": query["milestone"] ?? "", "agency": query["agency"] ?? "",
             "from": query["from"] ?? "", "to": query["to"] ?? "", "internal": audience == .internal,
         ], language: language, title: UIStrings.strings(language)["navListing"] ?? "", path: request.uri.description))

@@ -40,6 +40,35 @@ import Testing
         }
     }
 
+    @Test func theListingPageShowsAHundredEntriesAPageAndTheDownloadsHoldThemAll() async throws {
+        let fixture = try await ServerFixture()
+        let documents: [IndexChange] = (1...150).map { number in
+            var digest = [UInt8](repeating: 0, count: 32)
+            digest[0] = UInt8(number)
+            let document = Document(
+                sha256: ContentHash(digest: digest), title: "تقرير رقم \(number)", titleSource: .metadata, author: nil, created: nil,
+                language: .ar, pages: nil, mediaType: "text/plain", size: 10, filenames: ["\(number).txt"], classification: .public,
+                ingestedAt: "2025-06-30T09:00:00Z")
+            return .newDocument(NewDocument(document: document, text: "تقرير", extractor: "text", extractorVersion: 1))
+        }
+        _ = try fixture.repository.index.apply(documents) { _ in }
+        try await fixture.test { client in
+            try await client.execute(uri: "/listing?lang=en", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.components(separatedBy: "<tr id=\"BY-").count - 1 == 100)
+                #expect(page.contains("rel=\"next\" href=\"/listing?page=2&amp;lang=en\"") && !page.contains("rel=\"prev\""))
+            }
+            try await client.execute(uri: "/listing?page=2", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.components(separatedBy: "<tr id=\"BY-").count - 1 == 51 && page.contains("rel=\"prev\""))
+            }
+            try await client.execute(uri: "/listing.json", method: .get) { response in
+                let listing = try JSONValue.parse(Data(buffer: response.body))
+                #expect(listing["total"]?.number == 151)
+            }
+        }
+    }
+
     @Test func listingAPIIsPublicUnlessAReviewerAsksForTheInternalEdition() async throws {
         let fixture = try await ServerFixture()
         let (_, reviewer) = try StaffSecrets.createToken(in: fixture.repository.index, name: "reviewer", role: .reviewer, agency: nil)

@@ -45,6 +45,11 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         CalendarDate(Self.calendar.date(byAdding: .day, value: days, to: start) ?? start)
     }
 
+    /// The day of the week: 1 = Sunday … 7 = Saturday.
+    public var weekday: Int {
+        Self.calendar.component(.weekday, from: start)
+    }
+
     /// Midnight UTC at the start of the day.
     public var start: Date {
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)

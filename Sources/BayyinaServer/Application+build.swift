@@ -32,6 +32,7 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     StaffPages(repository: repository, templates: templates).register(on: router)
     PublicAPI(repository: repository).register(on: router)
     RegisterRoutes(repository: repository, templates: templates, configuration: configuration).register(on: router)
+    RequestRoutes(repository: repository, templates: templates, configuration: configuration).register(on: router)
     StaffAPI(repository: repository).register(on: router)
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
 }

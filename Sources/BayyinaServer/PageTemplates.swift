@@ -36,3 +36,24 @@ struct PageTemplates: Sendable {
         return "\(parts.first ?? "")?" + FormEncoding.encode(items + [URLQueryItem(name: "lang", value: language.rawValue)])
     }
 }
+
+import Hummingbird
+
+extension PageTemplates {
+    /// A rendered page as a response; a page with personal or restricted data is never cached.
+    func response(
+        _ name: String, _ values: [String: Any], request: Request, title: String, status: HTTPResponse.Status = .ok, noStore: Bool = false
+    ) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        if noStore { headers[.cacheControl] = "no-store" }
+        let page = render(name, values, language: request.uiLanguage, title: title, path: request.uri.description)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    /// A message page with the error in the reader's language.
+    func message(_ error: BayyinaError, request: Request, status: HTTPResponse.Status) -> Response {
+        let language = request.uiLanguage
+        return response("message", ["message": error.message(in: language)], request: request,
+                        title: UIStrings.strings(language)["badRequest"] ?? "", status: status)
+    }
+}

@@ -20,11 +20,6 @@ struct PublicPages: Sendable {
         }
         router.get("/commitments/:id") { request, context in try commitment(request, id: context.parameters.get("id") ?? "") }
         router.get("/search") { request, _ in try search(request) }
-        router.get("/request") { request, _ in
-            let language = request.uiLanguage
-            return html(templates.render("request", ["query": ""], language: language,
-                                         title: UIStrings.strings(language)["navRequest"] ?? "", path: request.uri.description))
-        }
         router.get("/documents/:sha256") { request, context in try document(request, sha256: context.parameters.get("sha256") ?? "") }
         router.get("/documents/:sha256/download") { request, context in
             try await download(request, sha256: context.parameters.get("sha256") ?? "", context: context)

@@ -111,14 +111,19 @@ struct RegisterRoutes: Sendable {
     /// that style block, by hash, and nothing else.
     private func printable(_ page: String) -> Response {
         var response = file(Data(page.utf8), type: "text/html; charset=utf-8", name: nil)
-        guard let start = page.range(of: "<style>"), let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex) else {
-            return response
-        }
-        let hex = SHA256Hasher.hash(Array(page[start.upperBound..<end.lowerBound].utf8)).hex
-        let digest = stride(from: 0, to: hex.count, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
-        response.headers[SecurityHeadersMiddleware<BasicRequestContext>.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[SecurityHeadersMiddleware<BasicRequestContext>.contentSecurityPolicy] = Self.policy(for: page)
         return response
+    }
+
+    /// The Content-Security-Policy of a printable page: its one style block, by hash, and nothing else.
+    static func policy(for page: String) -> String {
+        var style = ""
+        if let start = page.range(of: "<style>"), let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex) {
+            style = String(page[start.upperBound..<end.lowerBound])
+        }
+        let hex = SHA256Hasher.hash(Array(style.utf8)).hex
+        let digest = stride(from: 0, to: hex.count, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
+        return "default-src 'none'; style-src 'sha256-\(Data(digest).base64EncodedString())'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
     }
 
     private func listingPage(_ request: Request, audience: Audience) throws -> Response {

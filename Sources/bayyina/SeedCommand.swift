@@ -8,7 +8,7 @@ import Foundation
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Import the bundled Jordan NAP5 plan and ingest the bundled sample evidence (safe to repeat).")
+        abstract: "Import the bundled Jordan NAP5 plan and holiday calendar and ingest the bundled sample evidence (safe to repeat).")
 
     @OptionGroup var options: StoreOptions
 
@@ -20,6 +20,7 @@ struct SeedCommand: AsyncParsableCommand {
         let repository = try options.open()
         let plan = try PlanFile.decode(try Data(contentsOf: resources.appendingPathComponent("plans/jordan-nap5-2021-2025.json")))
         try repository.index.importPlan(plan)
+        try repository.index.importHolidays(try HolidayFile.read(resources.appendingPathComponent("calendars/jordan-holidays.json").path))
         let samples = try FileManager.default.contentsOfDirectory(
             at: resources.appendingPathComponent("samples"), includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
         let commitments = plan.commitments.map(\.id)

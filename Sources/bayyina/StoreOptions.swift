@@ -81,6 +81,11 @@ extension DocumentLanguage: ExpressibleByArgument {}
 extension UILanguage: ExpressibleByArgument {}
 extension AccessStatus: ExpressibleByArgument {}
 extension DocumentType: ExpressibleByArgument {}
+extension RequestChannel: ExpressibleByArgument {}
+extension RequestDecision: ExpressibleByArgument {}
+extension Applicant.Kind: ExpressibleByArgument {}
+extension RequestReview.Kind: ExpressibleByArgument {}
+extension RequestReview.Outcome: ExpressibleByArgument {}
 
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }

@@ -55,6 +55,14 @@ public final class IndexDatabase: Sendable {
         try write { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             problems += try String.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            problems += try String.fetchAll(db, sql: """
+                SELECT sha256 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM classification_decisions c WHERE c.sha256 = d.sha256)
+                """).map { "document \($0) has no classification record" }
+            problems += try String.fetchAll(db, sql: """
+                SELECT reference FROM access_requests r
+                WHERE NOT EXISTS (SELECT 1 FROM access_request_events e WHERE e.request_id = r.id AND e.kind = 'filed')
+                   OR (r.decision IS NOT NULL AND NOT EXISTS (SELECT 1 FROM access_request_events e WHERE e.request_id = r.id AND e.kind = 'decided'))
+                """).map { "request \($0): its history does not record how it was filed or decided" }
             do {
                 try db.execute(sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
             } catch {

@@ -89,13 +89,16 @@ public struct ReceiptNotice: Sendable {
 
     public init(_ request: AccessRequest) { self.request = request }
 
+    /// The notice in both languages, `language` first; in the Arabic part references and dates are isolated left to
+    /// right (U+2066 … U+2069), so they are not reordered.
     public func text(_ language: UILanguage) -> String {
+        func ltr(_ text: some CustomStringConvertible) -> String { "\u{2066}\(text)\u{2069}" }
         let ar = """
             إشعار استلام طلب حصول على معلومات
-            رقم الطلب: \(request.reference)
-            تاريخ الاستلام: \(request.received)
+            رقم الطلب: \(ltr(request.reference))
+            تاريخ الاستلام: \(ltr(request.received))
             الموضوع: \(request.subject)
-            يُجاب عن الطلب في موعد أقصاه \(request.deadline) (\(request.rules.answerWorkingDays) يوم عمل من اليوم التالي لتقديمه)، ويُعدّ عدم الرد خلال المهلة رفضاً للطلب يحق لك الشكوى منه إلى مجلس المعلومات.
+            يُجاب عن الطلب في موعد أقصاه \(ltr(request.deadline)) (\(request.rules.answerWorkingDays) يوم عمل من اليوم التالي لتقديمه)، ويُعدّ عدم الرد خلال المهلة رفضاً للطلب يحق لك الشكوى منه إلى مجلس المعلومات.
             """
         let en = """
             Notice of receipt of an access-to-information request

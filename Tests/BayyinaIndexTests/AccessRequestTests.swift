@@ -98,6 +98,20 @@ import Testing
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM access_request_events") } }
     }
 
+    @Test func verifyFindsARequestWrittenAroundTheRegister() throws {
+        let index = try Self.index()
+        _ = try Self.file(index, received: "2025-05-22")
+        #expect(try index.database.integrityProblems().isEmpty)
+        let queue = try DatabaseQueue(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO access_requests(reference, received, channel, applicant_kind, applicant_name, subject, rules_id, due, decision, decided)
+                VALUES ('ATI-2025-0099', '2025-05-01', 'written', 'natural', 'x', 'y', 'jo-ati-2024', '2025-05-22', 'not_held', '2025-05-02')
+                """)
+        }
+        #expect(try index.database.integrityProblems() == ["request ATI-2025-0099: its history does not record how it was filed or decided"])
+    }
+
     @Test func theQueueListsUndecidedRequestsByDeadlineFirst() throws {
         let index = try Self.index()
         let late = try Self.file(index, received: "2025-06-10")

@@ -151,6 +151,22 @@ def main():
         flags = [f.text for f in driver.find_elements(By.CSS_SELECTOR, "div.flag")]
         check("the completeness report flags the plan's identical milestone dates", any("مطابقة" in f for f in flags), flags[:3])
         driver.save_screenshot(str(shots / "completeness.png"))
+
+        driver.get(base + "/request")
+        driver.find_element(By.ID, "subject").send_keys("نسخة من محضر اجتماع المنتدى متعدد الأطراف")
+        driver.find_element(By.ID, "name").send_keys("سارة الخطيب")
+        driver.find_element(By.ID, "contact").send_keys("sara@example.jo")
+        driver.save_screenshot(str(shots / "request-form.png"))
+        driver.find_element(By.CSS_SELECTOR, "form.request button[type=submit]").click()
+        wait_for(lambda: driver.find_elements(By.ID, "reference"))
+        reference = driver.find_element(By.ID, "reference").text
+        due = driver.find_element(By.ID, "due").text
+        check("a filed request gets its reference and due date", reference.startswith("ATI-") and len(due) == 10, (reference, due))
+        driver.save_screenshot(str(shots / "request-receipt.png"))
+        driver.get(base + "/staff/requests")
+        rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "table.queue tbody tr")]
+        check("the staff queue shows the new request", any(reference in r for r in rows), rows[:2])
+        driver.save_screenshot(str(shots / "request-queue.png"))
     finally:
         driver.quit()
         server.terminate()

@@ -85,6 +85,20 @@ extension IndexDatabase {
         return request
     }
 
+    /// Names the competent officer of a request.
+    public func assignRequest(_ reference: String, officer: String, by actor: String, at time: String) throws(BayyinaError) -> AccessRequest {
+        let name = officer.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else {
+            throw BayyinaError(.invalidArgument, "Name the competent officer (--officer).", arabic: "اذكر اسم الموظف المختص (--officer).")
+        }
+        try write { db in
+            let id = try Self.requestID(reference, db: db)
+            try db.execute(sql: "UPDATE access_requests SET officer = ? WHERE id = ?", arguments: [name, id])
+            try Self.recordEvent(id, "assigned", ["officer": name], actor: actor, at: time, db: db)
+        }
+        return try requireRequest(reference)
+    }
+
     /// Extends a request's deadline by up to the rules' maximum, once as often as the rules allow, with a reason.
     public func extendRequest(
         _ reference: String, workingDays: Int, reason: String, by actor: String, at time: String

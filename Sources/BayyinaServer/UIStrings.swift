@@ -92,6 +92,7 @@ enum UIStrings {
         "applicantName": ("Your name, or the body's name", "اسمك أو اسم الجهة"),
         "applicantKind": ("You are", "صفة مقدّم الطلب"),
         "applicantColumn": ("Applicant", "مقدّم الطلب"),
+        "internalListing": ("Internal register", "السجل الداخلي"),
         "applicant_natural": ("a person", "شخص طبيعي"),
         "applicant_legal": ("a company or organisation", "شخص اعتباري (شركة أو منظمة)"),
         "nationality": ("Nationality", "الجنسية"),

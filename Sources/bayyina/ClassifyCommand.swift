@@ -78,15 +78,7 @@ struct SchemeCommand: AsyncParsableCommand {
     func run() async throws {
         let repository = try options.open()
         if let file {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw BayyinaError(.fileNotFound, "Cannot read \(file).", arabic: "تعذّرت قراءة \(file).")
-            }
-            guard let levels = try? JSONDecoder().decode([ClassificationLevel].self, from: data) else {
-                throw BayyinaError(.invalidArgument, "\(file) is not a JSON array of {code, nameAr, nameEn, rank, publishable}.",
-                                   arabic: "الملف \(file) ليس مصفوفة JSON من {code, nameAr, nameEn, rank, publishable}.")
-            }
-            try repository.index.replaceClassificationScheme(levels)
+            try repository.index.replaceClassificationScheme(try JSONFile.decode([ClassificationLevel].self, from: file))
         }
         let levels = try repository.index.classificationLevels()
         if options.json {

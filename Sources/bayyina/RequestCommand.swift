@@ -7,7 +7,7 @@ import Foundation
 struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request", abstract: "The register of access-to-information requests.",
-        subcommands: [NewRequestCommand.self, ShowRequestCommand.self, ExtendRequestCommand.self, DecideRequestCommand.self,
+        subcommands: [NewRequestCommand.self, ShowRequestCommand.self, AssignRequestCommand.self, ExtendRequestCommand.self, DecideRequestCommand.self,
                       ReviewRequestCommand.self, ListRequestsCommand.self, RulesCommand.self, HolidaysCommand.self])
 }
 
@@ -90,6 +90,21 @@ struct ShowRequestCommand: AsyncParsableCommand {
             throw BayyinaError(.unknownDocument, "There is no request \(reference).", arabic: "لا يوجد طلب بالرقم \(reference).")
         }
         try RequestOutput.print(request, index: index, options: options, notice: notice)
+    }
+}
+
+struct AssignRequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Name the competent officer of a request.")
+
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @Argument(help: "The request's reference.") var reference: String
+    @Option(help: "The competent officer.") var officer: String
+
+    func run() async throws {
+        let index = try options.open().index
+        let request = try index.assignRequest(reference, officer: officer, by: actor.actor, at: Timestamp.string(from: try options.clock.now()))
+        try RequestOutput.print(request, index: index, options: options)
     }
 }
 

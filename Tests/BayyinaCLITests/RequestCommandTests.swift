@@ -53,6 +53,8 @@ import Testing
     @Test func extensionDecisionAndReviewAreRecordedWithTheirRules() throws {
         let cli = try Self.store()
         _ = try cli.run(["request", "new", "--received", "2025-05-22", "--subject", "s", "--applicant", "a"], environment: Self.june)
+        let assigned = try cli.run(["request", "assign", "ATI-2025-0001", "--officer", "Information officer", "--json"], environment: Self.june)
+        #expect(try JSONValue.parse(Data(assigned.output.utf8))["officer"]?.string == "Information officer")
         #expect(try cli.run(["request", "extend", "ATI-2025-0001", "--days", "11", "--reason", "r"], environment: Self.june).status == 2)
         let extended = try cli.run(["request", "extend", "ATI-2025-0001", "--days", "10", "--reason", "consultation", "--json"], environment: Self.june)
         #expect(try JSONValue.parse(Data(extended.output.utf8))["due"]?.string == "2025-07-02")
@@ -67,7 +69,7 @@ import Testing
         let review = try cli.run(["request", "review", "ATI-2025-0001", "--kind", "complaint", "--filed", "2025-06-25", "--json"], environment: Self.june)
         try CLIRunner.expectValid(review.output, schema: "access-request")
         #expect(try JSONValue.parse(Data(review.output.utf8))["history"]?.array?.compactMap { $0["kind"]?.string }
-                == ["filed", "acknowledged", "extended", "decided", "complaint"])
+                == ["filed", "acknowledged", "assigned", "extended", "decided", "complaint"])
         let log = try cli.run(["disclosure-log", "--format", "json"], environment: Self.july)
         try CLIRunner.expectValid(log.output, schema: "disclosure-log")
         #expect(try JSONValue.parse(Data(log.output.utf8))["entries"]?.array?.count == 1)

@@ -218,11 +218,12 @@ extension IndexDatabase {
         }
     }
 
-    /// Every request, the most urgent first: undecided ones by deadline, then decided ones, newest decision first.
-    public func requests() throws(BayyinaError) -> [AccessRequest] {
+    /// Every request (or only the decided ones), the most urgent first: undecided ones by deadline, then decided ones,
+    /// newest decision first.
+    public func requests(decidedOnly: Bool = false) throws(BayyinaError) -> [AccessRequest] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM access_requests
+                SELECT * FROM access_requests \(decidedOnly ? "WHERE decision IS NOT NULL" : "")
                 ORDER BY decision IS NOT NULL, CASE WHEN decision IS NULL THEN coalesce(extended_due, due) END, decided DESC, id
                 """).map { try Self.request($0, db: db) }
         }

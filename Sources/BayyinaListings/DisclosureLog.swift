@@ -40,12 +40,13 @@ public struct DisclosureLog: Sendable {
     /// Every decided request, newest decision first; released documents that are not public are left out.
     public init(index: IndexDatabase, baseURL: String = Listing.defaultBaseURL, clock: any WallClock = SystemClock()) throws(BayyinaError) {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let requests = try index.requests(decidedOnly: true)
         var titles: [String: String] = [:]
-        for record in try index.listingRecords(for: .public) where record.classification.isPublic {
-            titles[record.document.sha256.hex] = record.document.title
+        for hash in Set(requests.flatMap(\.releasedDocuments)) {
+            if let document = try index.metadata(hash), document.classification == .public { titles[hash.hex] = document.title }
         }
         generatedAt = Timestamp.string(from: clock.now())
-        entries = try index.requests().compactMap { request in
+        entries = requests.compactMap { request in
             guard let decision = request.decision, let decided = request.decided else { return nil }
             return Entry(
                 reference: request.reference, subject: Self.redacted(request.subject, of: request.applicant),
@@ -63,18 +64,31 @@ public struct DisclosureLog: Sendable {
     }
 
     /// The text with the applicant's name, each word of it of three letters or more, and their contact struck out,
-    /// wherever they stand as whole words.
+    /// wherever they stand as whole words, whatever their case.
     static func redacted(_ text: String, of applicant: Applicant) -> String {
         let name = applicant.name.trimmingCharacters(in: .whitespaces)
         let pieces = [name, applicant.contact ?? ""] + name.split(separator: " ").map(String.init).filter { $0.count >= 3 }
-        var result = text
-        for piece in pieces.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
-            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: piece) + "(?![\\p{L}\\p{N}])"
-            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
-            result = expression.stringByReplacingMatches(
-                in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "[…]")
+        return pieces.filter { !$0.isEmpty }.sorted { $0.count > $1.count }.reduce(text) { result, piece in strike(piece, in: result) }
+    }
+
+    /// `text` with every whole-word occurrence of `piece` replaced by `[…]`.
+    private static func strike(_ piece: String, in text: String) -> String {
+        func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+        var result = ""
+        var copied = text.startIndex
+        var searchFrom = text.startIndex
+        while searchFrom < text.endIndex, let found = text.range(of: piece, options: .caseInsensitive, range: searchFrom..<text.endIndex) {
+            let startsWord = found.lowerBound == text.startIndex || !isWordCharacter(text[text.index(before: found.lowerBound)])
+            let endsWord = found.upperBound == text.endIndex || !isWordCharacter(text[found.upperBound])
+            if startsWord && endsWord {
+                result += text[copied..<found.lowerBound] + "[…]"
+                copied = found.upperBound
+                searchFrom = found.upperBound
+            } else {
+                searchFrom = text.index(after: found.lowerBound)
+            }
         }
-        return result
+        return result + text[copied...]
     }
 
     /// `{"generatedAt", "total", "entries": [...]}` (`Schemas/json/disclosure-log.schema.json`).

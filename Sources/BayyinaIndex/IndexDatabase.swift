@@ -9,15 +9,8 @@ public final class IndexDatabase: Sendable {
     let pool: DatabasePool
 
     public init(path: String) throws(BayyinaError) {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            db.add(tokenizer: ArabicTokenizer.self)
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
             try Self.migrator().migrate(pool)
             try pool.write { db in try Self.rebuildIndexIfTokenizerChanged(db) }
         } catch let error as BayyinaError {
@@ -70,6 +63,29 @@ public final class IndexDatabase: Sendable {
             }
             return problems
         }
+    }
+
+    /// Copies the database to a new file with SQLite's online backup: a consistent snapshot while writers go on.
+    public func backup(toPath path: String) throws(BayyinaError) {
+        do {
+            let destination = try DatabaseQueue(path: path, configuration: Self.configuration())
+            try pool.backup(to: destination)
+            try destination.close()
+        } catch {
+            throw BayyinaError(.storageFailure, "The database could not be backed up to \(path): \(error)",
+                               arabic: "تعذّر نسخ قاعدة البيانات احتياطياً إلى \(path).", underlying: error)
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: ArabicTokenizer.self)
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
     }
 
     /// Rebuilds the full-text index from the documents table.

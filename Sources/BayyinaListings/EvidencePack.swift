@@ -61,7 +61,7 @@ public struct EvidencePack: Sendable {
         for (position, entry) in listing.entries.enumerated() where entry.url != nil || listing.audience == .internal {
             guard let hash = ContentHash(hex: entry.sha256) else { continue }
             let name = Self.payloadName(for: entry, avoiding: &usedNames)
-            let copied = try Self.copy(original(hash), to: data.appendingPathComponent(name))
+            let copied = try FileDigest.copy(original(hash), to: data.appendingPathComponent(name))
             guard copied.hash == hash else {
                 throw BayyinaError(.storageFailure, "The stored original of \(entry.reference) does not match its hash; run bayyina verify.",
                                    arabic: "النسخة المحفوظة من \(entry.reference) لا تطابق بصمتها؛ شغّل bayyina verify.")
@@ -116,27 +116,6 @@ public struct EvidencePack: Sendable {
         }
         used.insert(name.lowercased())
         return name
-    }
-
-    /// Copies a file, hashing the bytes on the way.
-    private static func copy(_ source: URL, to target: URL) throws -> (hash: ContentHash, size: Int64) {
-        guard let input = FileHandle(forReadingAtPath: source.path) else {
-            throw BayyinaError(.fileNotFound, "The stored original \(source.lastPathComponent) is missing; run bayyina verify.",
-                               arabic: "النسخة الأصلية المحفوظة \(source.lastPathComponent) مفقودة؛ شغّل bayyina verify.")
-        }
-        defer { try? input.close() }
-        guard FileManager.default.createFile(atPath: target.path, contents: nil), let output = FileHandle(forWritingAtPath: target.path) else {
-            throw BayyinaError(.storageFailure, "Cannot create \(target.path).")
-        }
-        defer { try? output.close() }
-        var hasher = SHA256Hasher()
-        var size: Int64 = 0
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            [UInt8](chunk).withUnsafeBytes { hasher.update($0) }
-            try output.write(contentsOf: chunk)
-            size += Int64(chunk.count)
-        }
-        return (hasher.finalize(), size)
     }
 
     /// Manifest lines `<hash>  <path>`, with `%`, CR and LF in paths percent-encoded as RFC 8493 asks.

@@ -29,10 +29,13 @@ public struct FileSystemBlobStore: BlobStore {
     }
 
     public func url(for hash: ContentHash) -> URL {
+        root.appendingPathComponent(Self.relativePath(of: hash))
+    }
+
+    /// Where an original lies below the store's root: `blobs/sha256/ab/cd/<hash>`.
+    public static func relativePath(of hash: ContentHash) -> String {
         let hex = hash.hex
-        return blobs.appendingPathComponent(String(hex.prefix(2)), isDirectory: true)
-            .appendingPathComponent(String(hex.dropFirst(2).prefix(2)), isDirectory: true)
-            .appendingPathComponent(hex)
+        return "blobs/sha256/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex)"
     }
 
     public func contains(_ hash: ContentHash) -> Bool {
@@ -166,20 +169,7 @@ public struct FileSystemBlobStore: BlobStore {
     }
 
     static func hashFile(at url: URL) -> ContentHash? {
-        let input = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { return nil }
-        defer { close(input) }
-        var hasher = SHA256Hasher()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, chunkSize)
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        }
-        return hasher.finalize()
+        FileDigest.hash(of: url)?.hash
     }
 
     private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, to target: URL) throws(BayyinaError) {

@@ -76,6 +76,22 @@ import Testing
         #expect(!log.output.contains("\"a\""))
     }
 
+    @Test func backupAndRestoreKeepTheRegister() throws {
+        let cli = try Self.store()
+        _ = try cli.run(["request", "new", "--received", "2025-05-22", "--subject", "s", "--applicant", "a"], environment: Self.june)
+        _ = try cli.run("ingest", Fixtures.url("docs/karak_hearing_notes.txt").path)
+        let backup = cli.folder.url.appendingPathComponent("backup").path
+        let written = try cli.run(["backup", "--out", backup, "--json"], environment: Self.june)
+        try CLIRunner.expectValid(written.output, schema: "backup")
+        let restoredStore = cli.folder.url.appendingPathComponent("restored").path
+        let restored = try cli.run(["restore", "--from", backup, "--store", restoredStore, "--json"], environment: Self.june)
+        #expect(restored.status == 0)
+        try CLIRunner.expectValid(restored.output, schema: "backup")
+        let list = try cli.run(["request", "list", "--store", restoredStore, "--json"], environment: Self.june)
+        #expect(list.output.contains("ATI-2025-0001"))
+        #expect(try cli.run("restore", "--from", backup, "--store", restoredStore).status == 2)
+    }
+
     @Test func rulesAreDataWithAnEffectiveDate() throws {
         let cli = try Self.store()
         let rules = try cli.folder.file("rules.json", contents: Data("""

@@ -37,8 +37,13 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
+            name: "BayyinaDigest",
+            dependencies: ["BayyinaCore", "COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BayyinaStorage",
-            dependencies: ["BayyinaCore", "COpenSSL", "CFileSystem"],
+            dependencies: ["BayyinaCore", "BayyinaDigest", "CFileSystem"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -52,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "BayyinaIndex",
-            dependencies: ["BayyinaCore", "BayyinaSchemas", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BayyinaCore", "BayyinaDigest", "BayyinaSchemas", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -63,7 +68,7 @@ let package = Package(
         .target(
             name: "BayyinaListings",
             dependencies: [
-                "BayyinaCore", "BayyinaIndex", "BayyinaStorage", .product(name: "Mustache", package: "swift-mustache"),
+                "BayyinaCore", "BayyinaDigest", "BayyinaIndex", "BayyinaStorage", .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")],
             swiftSettings: swiftSettings
@@ -71,7 +76,7 @@ let package = Package(
         .target(
             name: "BayyinaServer",
             dependencies: [
-                "BayyinaCore", "BayyinaIndex", "BayyinaIngest", "BayyinaListings", "BayyinaSchemas", "BayyinaStorage",
+                "BayyinaCore", "BayyinaDigest", "BayyinaIndex", "BayyinaIngest", "BayyinaListings", "BayyinaSchemas", "BayyinaStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -102,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BayyinaStorageTests",
-            dependencies: ["BayyinaStorage", "BayyinaTestSupport"],
+            dependencies: ["BayyinaStorage", "BayyinaDigest", "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -117,7 +122,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BayyinaIngestTests",
-            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaStorage", "BayyinaIndex", "BayyinaSchemas", "BayyinaTestSupport"],
+            dependencies: ["BayyinaIngest", "BayyinaListings", "BayyinaStorage", "BayyinaDigest", "BayyinaIndex", "BayyinaSchemas",
+                           "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

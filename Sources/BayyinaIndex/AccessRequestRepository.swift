@@ -247,6 +247,7 @@ extension IndexDatabase {
                     """, arguments: [rule.id, rule.effectiveFrom.description, rule.answerWorkingDays, rule.extensionMaxWorkingDays,
                                      rule.extensionsAllowed, rule.silenceIsRefusal, try JSONText.encode(rule.workingWeekdays), rule.source])
             }
+            try Self.audit("deadline-rules-import", "deadline-rules", after: try Self.digest(rules), db: db)
         }
     }
 
@@ -268,6 +269,7 @@ extension IndexDatabase {
                     ON CONFLICT(day) DO UPDATE SET name_ar = excluded.name_ar, name_en = excluded.name_en
                     """, arguments: [holiday.day.description, holiday.nameAr, holiday.nameEn])
             }
+            try Self.audit("holidays-import", "holidays", after: try Self.digest(holidays), db: db)
         }
     }
 
@@ -356,8 +358,12 @@ extension IndexDatabase {
             reviews: reviews, history: history)
     }
 
+    /// Appends to the request's history and to the audit trail, whose after-digest covers the request's row.
     private static func recordEvent(_ id: Int64, _ kind: String, _ details: [String: String], actor: String, at time: String, db: Database) throws {
         try db.execute(sql: "INSERT INTO access_request_events(request_id, kind, details, actor, at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [id, kind, try JSONText.encode(details), actor, time])
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM access_requests WHERE id = ?", arguments: [id]) else { return }
+        let state = Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0].map { String(describing: $0) } ?? "") })
+        try audit("request-\(kind)", "request:\(row["reference"] as String)", after: try digest(state), actor: actor, db: db)
     }
 }

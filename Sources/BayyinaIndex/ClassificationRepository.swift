@@ -34,6 +34,7 @@ extension IndexDatabase {
             }
             try db.execute(sql: "DELETE FROM classification_levels WHERE code NOT IN (SELECT value FROM json_each(?))",
                            arguments: [try JSONText.encode(kept)])
+            try Self.audit("scheme", "classification-scheme", after: try Self.digest(levels), db: db)
         }
     }
 
@@ -48,7 +49,10 @@ extension IndexDatabase {
                                    arabic: "«\(decision.level)» ليس مستوى تصنيف؛ استخدم أحد: \(codes.joined(separator: "، ")).")
             }
             try decision.validate(against: level)
+            let before = try Row.fetchOne(db, sql: "SELECT * FROM classification_decisions WHERE sha256 = ? ORDER BY id DESC LIMIT 1",
+                                          arguments: [hash.hex]).map { try Self.digest(Self.decision($0)) }
             try Self.record(decision, for: hash, db: db)
+            try Self.audit("classify", "document:\(hash.hex)", before: before, after: try Self.digest(decision), actor: decision.decidedBy, db: db)
         }
     }
 

@@ -115,6 +115,7 @@ extension IndexDatabase {
             if arrival.classification == .restricted, isPublic == true {
                 try record(ingestDecision(.restricted, legalBasis: arrival.legalBasis, at: Timestamp.now()), for: arrival.hash, db: db)
             }
+            try audit("arrival", "document:\(arrival.hash.hex)", after: try digest([arrival.folder, arrival.name]), db: db)
             return .duplicate
         }
         guard case .newDocument(let new) = change else {
@@ -137,6 +138,7 @@ extension IndexDatabase {
         try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
         try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
         try insertPages(new, documentID: id, db: db)
+        try audit("ingest", "document:\(document.sha256.hex)", after: document.sha256.hex, db: db)
         return .inserted
     }
 
@@ -208,6 +210,8 @@ extension IndexDatabase {
             let id = try Self.documentID(document.sha256, db: db)
             try db.execute(sql: "DELETE FROM document_pages WHERE document_id = ?", arguments: [id])
             try Self.insertPages(new, documentID: id, db: db)
+            try Self.audit("reextract", "document:\(document.sha256.hex)", after: try Self.digest([new.extractor, String(new.extractorVersion), new.text]),
+                           db: db)
         }
     }
 
@@ -215,7 +219,10 @@ extension IndexDatabase {
     public func link(_ hash: ContentHash, commitments: [CommitmentID], milestones: [MilestoneID]) throws(BayyinaError) {
         try validateLinks(commitments: commitments, milestones: milestones)
         try write { db in
-            try Self.link(try Self.documentID(hash, db: db), commitments: commitments, milestones: milestones, db: db)
+            let id = try Self.documentID(hash, db: db)
+            let before = try Self.linkDigest(id, db: db)
+            try Self.link(id, commitments: commitments, milestones: milestones, db: db)
+            try Self.audit("link", "document:\(hash.hex)", before: before, after: try Self.linkDigest(id, db: db), db: db)
         }
     }
 
@@ -224,6 +231,7 @@ extension IndexDatabase {
         try validateLinks(commitments: commitments, milestones: milestones)
         try write { db in
             let id = try Self.documentID(hash, db: db)
+            let before = try Self.linkDigest(id, db: db)
             for commitment in commitments {
                 try db.execute(sql: "DELETE FROM document_commitments WHERE document_id = ? AND commitment_id = ?", arguments: [id, commitment.rawValue])
                 try db.execute(sql: "DELETE FROM document_milestones WHERE document_id = ? AND milestone_id IN (SELECT id FROM milestones WHERE commitment_id = ?)",
@@ -232,7 +240,16 @@ extension IndexDatabase {
             for milestone in milestones {
                 try db.execute(sql: "DELETE FROM document_milestones WHERE document_id = ? AND milestone_id = ?", arguments: [id, milestone.rawValue])
             }
+            try Self.audit("unlink", "document:\(hash.hex)", before: before, after: try Self.linkDigest(id, db: db), db: db)
         }
+    }
+
+    /// The digest of a document's links, for the audit trail.
+    private static func linkDigest(_ id: Int64, db: Database) throws -> String {
+        try digest(try String.fetchAll(db, sql: """
+            SELECT commitment_id FROM document_commitments WHERE document_id = ?
+            UNION ALL SELECT milestone_id FROM document_milestones WHERE document_id = ? ORDER BY 1
+            """, arguments: [id, id]))
     }
 
     /// A stored document with its text, or nil.

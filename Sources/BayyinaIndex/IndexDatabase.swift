@@ -48,6 +48,7 @@ public final class IndexDatabase: Sendable {
         try write { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             problems += try String.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            problems += try auditChainProblems(db)
             problems += try String.fetchAll(db, sql: """
                 SELECT sha256 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM classification_decisions c WHERE c.sha256 = d.sha256)
                 """).map { "document \($0) has no classification record" }

@@ -68,6 +68,7 @@ extension IndexDatabase {
                     document_type, agency, document_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, new.titleAr, new.titleEn, new.descriptionAr, new.descriptionEn, new.type?.rawValue,
                                  new.agency, new.documentDate, author, time])
+            try Self.audit("describe", "document:\(hash.hex)", before: try Self.digest(stored), after: try Self.digest(new), actor: author, db: db)
             return new
         }
     }

@@ -22,6 +22,7 @@ extension IndexDatabase {
                 try upsert(commitment, planID: plan.id, db: db)
             }
             try removeDropped(from: plan, db: db)
+            try Self.audit("plan-import", "plan:\(plan.id)", after: try Self.digest(plan), db: db)
         }
     }
 

@@ -8,7 +8,9 @@ extension IndexDatabase {
         try write { db in
             try db.execute(sql: "INSERT INTO api_tokens(name, role, agency, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [name, role.rawValue, agency, secretHash, Timestamp.now()])
-            return try Self.token(id: db.lastInsertedRowID, db: db)!
+            let id = db.lastInsertedRowID
+            try Self.audit("token-create", "token:\(id)", after: try Self.digest([name, role.rawValue, agency ?? ""]), db: db)
+            return try Self.token(id: id, db: db)!
         }
     }
 
@@ -20,6 +22,7 @@ extension IndexDatabase {
     public func revokeToken(id: Int64) throws(BayyinaError) -> Bool {
         try write { db in
             try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Timestamp.now(), id])
+            if db.changesCount > 0 { try Self.audit("token-revoke", "token:\(id)", db: db) }
             try db.execute(sql: "DELETE FROM staff_sessions WHERE token_id = ?", arguments: [id])
             return try Int.fetchOne(db, sql: "SELECT 1 FROM api_tokens WHERE id = ?", arguments: [id]) != nil
         }

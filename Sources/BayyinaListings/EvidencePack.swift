@@ -1,3 +1,4 @@
+import BayyinaDigest
 public import BayyinaCore
 import BayyinaStorage
 public import Foundation

@@ -1,4 +1,5 @@
 public import BayyinaCore
+import BayyinaIndex
 public import BayyinaIngest
 public import Hummingbird
 import Foundation
@@ -27,6 +28,7 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: AuditActorMiddleware(access: StaffAccess(repository: repository)))
     let templates = try await PageTemplates.load()
     PublicPages(repository: repository, templates: templates).register(on: router)
     StaffPages(repository: repository, templates: templates).register(on: router)
@@ -59,5 +61,17 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         return response
+    }
+}
+
+/// Names who writes, for the audit trail: the signed-in staff member (session or bearer token) on any request that may
+/// change something, `web` for an anonymous one.
+struct AuditActorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let access: StaffAccess
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method != .get, request.method != .head else { return try await next(request, context) }
+        let name = try access.session(request)?.token.name ?? access.bearer(request)?.name
+        return try await AuditContext.$actor.withValue(name.map { "staff:\($0)" } ?? "web") { try await next(request, context) }
     }
 }

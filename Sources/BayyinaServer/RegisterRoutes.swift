@@ -1,3 +1,4 @@
+import BayyinaDigest
 import BayyinaCore
 import BayyinaIngest
 import BayyinaListings

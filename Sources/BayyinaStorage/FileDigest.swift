@@ -1,3 +1,4 @@
+import BayyinaDigest
 public import BayyinaCore
 public import Foundation
 

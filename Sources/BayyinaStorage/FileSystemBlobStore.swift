@@ -1,3 +1,4 @@
+import BayyinaDigest
 public import BayyinaCore
 internal import CFileSystem
 public import Foundation

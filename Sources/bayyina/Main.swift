@@ -10,7 +10,7 @@ struct Bayyina: AsyncParsableCommand {
         commandName: "bayyina",
         abstract: "Evidence repository for Open Government Partnership action plans (بيّنة).",
         subcommands: [SeedCommand.self, PlanCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, LinkCommand.self,
-                      UnlinkCommand.self, BackupCommand.self, RestoreCommand.self, ClassifyCommand.self, SchemeCommand.self, DescribeCommand.self, ListingCommand.self, RequestCommand.self,
+                      UnlinkCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, ClassifyCommand.self, SchemeCommand.self, DescribeCommand.self, ListingCommand.self, RequestCommand.self,
                       DisclosureLogCommand.self,
                       ReportCommand.self, ExportCommand.self, VerifyCommand.self, ReextractCommand.self, ServeCommand.self, TokenCommand.self])
 

@@ -90,6 +90,11 @@ import Testing
         let list = try cli.run(["request", "list", "--store", restoredStore, "--json"], environment: Self.june)
         #expect(list.output.contains("ATI-2025-0001"))
         #expect(try cli.run("restore", "--from", backup, "--store", restoredStore).status == 2)
+        let audit = try cli.run("audit", "--store", restoredStore, "--json")
+        #expect(audit.status == 0)
+        try CLIRunner.expectValid(audit.output, schema: "audit")
+        #expect(try JSONValue.parse(Data(audit.output.utf8))["events"]?.array?.compactMap { $0["action"]?.string }
+                == ["holidays-import", "request-filed", "request-acknowledged", "ingest"])
     }
 
     @Test func rulesAreDataWithAnEffectiveDate() throws {

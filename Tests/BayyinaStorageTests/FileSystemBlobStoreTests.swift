@@ -1,3 +1,4 @@
+import BayyinaDigest
 import BayyinaCore
 import BayyinaStorage
 import BayyinaTestSupport

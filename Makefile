@@ -9,7 +9,7 @@ BENCH_PACKAGES = qpdf wrk
 RUN_PACKAGES = poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 export BAYYINA_STORE ?= $(CURDIR)/Storage
 
-.PHONY: run test test-deps build deps clean-store bench
+.PHONY: run test test-deps build deps clean-store bench reliability
 
 # Installs the Debian packages of $(1) that are missing (needs root or sudo); $(2) adds apt-get options.
 define apt_install
@@ -42,6 +42,12 @@ test: deps test-deps
 	python3 -m openapi_spec_validator Schemas/openapi.yaml
 	python3 Tests/registers/test_registers.py --bin $(BIN)
 	python3 Tests/browser/test_browser.py --bin $(BIN)
+
+## Crash safety (SIGKILL during ingest, TRIALS times) and concurrency (8 uploaders and 32 searchers for LOAD_SECONDS s).
+reliability: deps
+	$(SWIFT) build --product bayyina
+	python3 Tests/reliability/crash_harness.py --bin $(BIN) --trials $(or $(TRIALS),50)
+	python3 Tests/reliability/load_test.py --bin $(BIN) --seconds $(or $(LOAD_SECONDS),60)
 
 test-deps:
 	$(call apt_install,$(TEST_PACKAGES))

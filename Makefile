@@ -43,17 +43,19 @@ test: deps test-deps
 	python3 Tests/registers/test_registers.py --bin $(BIN)
 	python3 Tests/browser/test_browser.py --bin $(BIN)
 
-## Crash safety (SIGKILL during ingest, TRIALS times) and concurrency (8 uploaders and 32 searchers for LOAD_SECONDS s).
-reliability: deps
+## Crash safety (SIGKILL during ingest, TRIALS times), concurrency (8 uploaders and 32 searchers for LOAD_SECONDS s) and
+## schemathesis against the OpenAPI document (FUZZ_EXAMPLES examples per operation).
+reliability: deps test-deps
 	$(SWIFT) build --product bayyina
 	python3 Tests/reliability/crash_harness.py --bin $(BIN) --trials $(or $(TRIALS),50)
 	python3 Tests/reliability/load_test.py --bin $(BIN) --seconds $(or $(LOAD_SECONDS),60)
+	python3 Tests/reliability/api_fuzz.py --bin $(BIN) --examples $(or $(FUZZ_EXAMPLES),50)
 
 test-deps:
 	$(call apt_install,$(TEST_PACKAGES))
 	$(call apt_install,$(OFFICE_TEST_PACKAGES),--no-install-recommends)
-	@python3 -c "import openapi_spec_validator, selenium, rdflib, bagit" 2>/dev/null || \
-		python3 -m pip install -q openapi-spec-validator selenium rdflib bagit
+	@python3 -c "import openapi_spec_validator, selenium, rdflib, bagit, schemathesis" 2>/dev/null || \
+		python3 -m pip install -q openapi-spec-validator selenium rdflib bagit schemathesis
 
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*

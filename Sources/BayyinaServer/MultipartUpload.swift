@@ -48,7 +48,8 @@ struct MultipartUpload {
         } catch {
             try? state.handle?.close()
             state.upload.discard()
-            throw error
+            throw (error as? BayyinaError) ?? BayyinaError(.invalidArgument, "The upload is not well-formed multipart/form-data.",
+                                                          arabic: "الرفع ليس بصيغة multipart/form-data سليمة.")
         }
         return state.upload
     }

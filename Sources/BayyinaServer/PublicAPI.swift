@@ -120,12 +120,7 @@ struct PublicAPI: Sendable {
         do {
             return Self.json(try body(), status: .ok)
         } catch let error as BayyinaError {
-            let status: HTTPResponse.Status = switch error.code {
-            case .unknownDocument, .unknownCommitment, .unknownMilestone: .notFound
-            case .invalidQuery, .invalidArgument: .badRequest
-            default: .internalServerError
-            }
-            return Self.error(error, status: status)
+            return Self.error(error, status: Self.status(for: error))
         } catch {
             return Self.error(BayyinaError(.databaseFailure, "The request failed.", arabic: "تعذّر تنفيذ الطلب."), status: .internalServerError)
         }
@@ -135,6 +130,18 @@ struct PublicAPI: Sendable {
     static let unknownDocument = BayyinaError(.unknownDocument, "No document has this hash.", arabic: "لا توجد وثيقة بهذه البصمة.")
 
     /// An error in the one JSON error shape.
+    /// The HTTP status of an error: 404 for unknown ids, 413 for a file over the limit, 415 for a type that is not
+    /// evidence, 400 for other faults of the request, 500 for faults of the server.
+    static func status(for error: BayyinaError) -> HTTPResponse.Status {
+        switch error.code {
+        case .unknownDocument, .unknownCommitment, .unknownMilestone: .notFound
+        case .tooLarge: .contentTooLarge
+        case .unsupportedType, .disallowedType: .unsupportedMediaType
+        case .storageFailure, .databaseFailure, .extractionFailed, .extractionTimeout: .internalServerError
+        default: .badRequest
+        }
+    }
+
     static func error(_ error: BayyinaError, status: HTTPResponse.Status) -> Response {
         json((try? encode(ErrorJSON(error))) ?? Data(), status: status)
     }

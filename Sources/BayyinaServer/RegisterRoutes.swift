@@ -206,7 +206,7 @@ struct RegisterRoutes: Sendable {
             }
             return try body(audience)
         } catch let error as BayyinaError {
-            let status: HTTPResponse.Status = [.unknownCommitment, .unknownMilestone].contains(error.code) ? .notFound : .badRequest
+            let status = PublicAPI.status(for: error)
             return html(templates.render("message", ["message": error.message(in: language)], language: language,
                                          title: UIStrings.strings(language)["badRequest"] ?? "", path: request.uri.description), status: status)
         }
@@ -220,8 +220,7 @@ struct RegisterRoutes: Sendable {
             }
             return try body(audience)
         } catch let error as BayyinaError {
-            let status: HTTPResponse.Status = [.unknownCommitment, .unknownMilestone].contains(error.code) ? .notFound : .badRequest
-            return PublicAPI.error(error, status: status)
+            return PublicAPI.error(error, status: PublicAPI.status(for: error))
         } catch {
             return PublicAPI.error(BayyinaError(.databaseFailure, "The request failed.", arabic: "تعذّر تنفيذ الطلب."), status: .internalServerError)
         }

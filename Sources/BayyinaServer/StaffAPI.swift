@@ -30,8 +30,12 @@ struct StaffAPI: Sendable {
     private func upload(_ request: Request, token: StaffToken) async throws -> Response {
         let upload = try await MultipartUpload.read(request, stagingIn: repository.blobs.staging, fileSizeLimit: repository.pipeline.sizeLimit)
         defer { upload.discard() }
+        guard !upload.files.isEmpty else {
+            throw Refusal(.badRequest, BayyinaError(.invalidArgument, "Send at least one file in a part named files.",
+                                                    arabic: "أرسل ملفاً واحداً على الأقل في جزء باسم files."))
+        }
         let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: token.agency)
-        return PublicAPI.json(try PublicAPI.encode(outcomes.map(IngestLineJSON.init)), status: .ok)
+        return PublicAPI.json(try PublicAPI.encode(outcomes.map(IngestLineJSON.init)), status: Self.status(of: outcomes))
     }
 
     /// Links and unlinks a stored document (public or restricted), then answers with its metadata as `show --json`.
@@ -92,6 +96,14 @@ struct StaffAPI: Sendable {
         return (commitments, milestones)
     }
 
+    /// 200 when any file was stored; when every file was refused for the same kind of reason, the status of that reason
+    /// (413 too large, 415 not an evidence type), else 400.
+    private static func status(of outcomes: [IngestOutcome]) -> HTTPResponse.Status {
+        guard !outcomes.isEmpty, outcomes.allSatisfy({ $0.status == .rejected }) else { return .ok }
+        let statuses = Set(outcomes.map { $0.error.map(PublicAPI.status(for:)) ?? .badRequest })
+        return statuses.count == 1 ? statuses.first ?? .badRequest : .badRequest
+    }
+
     /// A refusal with the status to answer it with.
     struct Refusal: Error {
         var status: HTTPResponse.Status
@@ -114,7 +126,9 @@ struct StaffAPI: Sendable {
         } catch let refusal as Refusal {
             return PublicAPI.error(refusal.error, status: refusal.status)
         } catch let error as BayyinaError {
-            return PublicAPI.error(error, status: error.isUsageError ? .badRequest : .internalServerError)
+            return PublicAPI.error(error, status: PublicAPI.status(for: error))
+        } catch {
+            return PublicAPI.error(BayyinaError(.databaseFailure, "The request failed.", arabic: "تعذّر تنفيذ الطلب."), status: .internalServerError)
         }
     }
 }

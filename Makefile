@@ -9,7 +9,7 @@ BENCH_PACKAGES = qpdf wrk
 RUN_PACKAGES = poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 export BAYYINA_STORE ?= $(CURDIR)/Storage
 
-.PHONY: run test test-deps build deps clean-store bench reliability
+.PHONY: run test test-deps build deps clean-store bench reliability fuzz
 
 # Installs the Debian packages of $(1) that are missing (needs root or sudo); $(2) adds apt-get options.
 define apt_install
@@ -50,6 +50,21 @@ reliability: deps test-deps
 	python3 Tests/reliability/crash_harness.py --bin $(BIN) --trials $(or $(TRIALS),50)
 	python3 Tests/reliability/load_test.py --bin $(BIN) --seconds $(or $(LOAD_SECONDS),60)
 	python3 Tests/reliability/api_fuzz.py --bin $(BIN) --examples $(or $(FUZZ_EXAMPLES),50)
+
+FUZZ_TARGETS = FuzzQuery FuzzSniffer FuzzHTML FuzzOffice FuzzEmail FuzzPlan
+
+## libFuzzer with AddressSanitizer over the query parser, type sniffer, HTML, OOXML/ODF, e-mail and plan readers,
+## FUZZ_SECONDS s each, from the seed corpora in Fuzz/corpus; a crash fails and leaves its input in .build/fuzz/crashes.
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+	@mkdir -p .build/fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+		rm -rf .build/fuzz/$$t && mkdir -p .build/fuzz/$$t && cp Fuzz/corpus/$$t/* .build/fuzz/$$t/; \
+		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$$t -max_total_time=$(or $(FUZZ_SECONDS),60) \
+			-rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build/fuzz/crashes/$$t- .build/fuzz/$$t 2> .build/fuzz/$$t.log \
+			|| { tail -40 .build/fuzz/$$t.log; exit 1; }; \
+		echo "$$t: $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' .build/fuzz/$$t.log)"; \
+	done
 
 test-deps:
 	$(call apt_install,$(TEST_PACKAGES))

@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bayyina", targets: ["bayyina"]),
+        // The parsers of untrusted input, for the libFuzzer targets in Fuzz/.
+        .library(name: "BayyinaParsers", targets: ["BayyinaCore", "BayyinaExtraction", "BayyinaIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

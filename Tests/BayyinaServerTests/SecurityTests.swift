@@ -1,7 +1,7 @@
 import BayyinaCore
 import BayyinaIndex
 import BayyinaIngest
-import BayyinaServer
+@testable import BayyinaServer
 import BayyinaTestSupport
 import Foundation
 import HTTPTypes
@@ -69,6 +69,15 @@ import Testing
             #expect(executable == .unsupportedMediaType && lines.first?["error"]?["code"]?.string == "disallowed_type")
         }
         #expect(try small.index.allHashes().isEmpty)
+    }
+
+    @Test func csrfSecretsAreComparedWholeAndOnlyWhole() {
+        let session = StaffSession(token: StaffToken(id: 1, name: "r", role: .reviewer, agency: nil, createdAt: "", revokedAt: nil),
+                                   csrfToken: String(repeating: "ab", count: 16))
+        #expect(StaffAccess.validCSRF(String(repeating: "ab", count: 16), for: session))
+        for forged in [nil, "", String(repeating: "ab", count: 15), String(repeating: "ab", count: 15) + "ac", String(repeating: "ab", count: 17)] {
+            #expect(!StaffAccess.validCSRF(forged, for: session))
+        }
     }
 
     @Test func answersAboutRestrictedDocumentsSayNothingOfThem() async throws {

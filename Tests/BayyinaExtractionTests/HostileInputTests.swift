@@ -38,6 +38,13 @@ import Testing
         #expect(await code(of: "bad/attendance_empty_archive.xlsx") == .malformedContainer)
     }
 
+    @Test func archiveEntriesThatClimbOutAreNeverWrittenAnywhere() async throws {
+        let (_, content) = try await ExtractorRegistry().extract(fileAt: Fixtures.url("bad/traversal_entries.docx"), fileName: "agenda.docx")
+        #expect(content.text.contains("Compliance Officers"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/bayyina-escaped.txt"))
+        #expect(!FileManager.default.fileExists(atPath: "/etc/bayyina-absolute.txt"))
+    }
+
     @Test func emptyFileIsRefused() async {
         #expect(await code(of: "bad/empty_report.pdf") == .emptyFile)
     }

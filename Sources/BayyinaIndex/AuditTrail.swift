@@ -63,6 +63,11 @@ extension IndexDatabase {
         }
     }
 
+    /// What is wrong with the audit trail's chain (empty when it holds).
+    public func auditTrailProblems() throws(BayyinaError) -> [String] {
+        try read { db in try auditChainProblems(db) }
+    }
+
     /// What is wrong with the chain: an event whose hash does not match its fields, or that does not follow the one
     /// before it (an event changed, inserted or removed).
     func auditChainProblems(_ db: Database) throws -> [String] {

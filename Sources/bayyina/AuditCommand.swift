@@ -23,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
     func run() async throws {
         let index = try options.open().index
         let events = try index.auditEvents(entity: entity)
-        let problems = try index.integrityProblems().filter { $0.hasPrefix("audit trail:") }
+        let problems = try index.auditTrailProblems()
         if options.json || format == .json {
             Output.json(AuditJSON(intact: problems.isEmpty, problems: problems, events: events))
         } else {

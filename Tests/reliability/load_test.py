@@ -10,7 +10,6 @@ import http.client
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,13 +17,9 @@ import threading
 import time
 import urllib.parse
 
+from seeded_server import SeededServer
+
 WORDS = ["وزارة", "التخطيط", "الشفافية", "المشاركة", "محضر", "ورشة", "budget", "open", "data", "minutes", "التزام", "الموازنة", "الحكومة"]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def percentile(values, fraction):
@@ -90,33 +85,15 @@ def main():
     binary = os.path.abspath(args.bin)
     failures = []
     with tempfile.TemporaryDirectory(prefix="bayyina-load-") as store:
-        env = dict(os.environ, BAYYINA_STORE=store)
-        subprocess.run([binary, "seed"], env=env, check=True, capture_output=True)
-        token = json.loads(subprocess.run([binary, "token", "create", "--name", "load", "--role", "uploader", "--json"], env=env,
-                                          check=True, capture_output=True, text=True).stdout)["secret"]
-        port = free_port()
-        log_file = open(os.path.join(store, "server.log"), "w+")  # a file, not a pipe: an undrained pipe would stall the server
-        server = subprocess.Popen([binary, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=log_file)
-        try:
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with SeededServer(binary, store) as server:
             deadline = time.time() + args.seconds
-            uploaders = [Worker(port, deadline, upload_action(token)) for _ in range(args.uploaders)]
-            searchers = [Worker(port, deadline, search_action) for _ in range(args.searchers)]
+            uploaders = [Worker(server.port, deadline, upload_action(server.token)) for _ in range(args.uploaders)]
+            searchers = [Worker(server.port, deadline, search_action) for _ in range(args.searchers)]
             for worker in uploaders + searchers:
                 worker.start()
             for worker in uploaders + searchers:
                 worker.join(args.seconds + 120)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-            log_file.seek(0)
-            log = log_file.read()
-            log_file.close()
+        env, log = server.env, server.log
         for name, workers in (("uploads", uploaders), ("searches", searchers)):
             latencies = [value for worker in workers for value in worker.latencies]
             statuses = {}

@@ -13,7 +13,7 @@ struct PublicAPI: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
-        api.get("search") { request, _ in respond { try search(request) } }
+        api.get("search") { request, _ in try await offload { respond { try search(request) } } }
         api.get("documents/:sha256") { request, context in
             respond { try document(context.parameters.get("sha256") ?? "", text: request.formQuery["text"] == "1") }
         }

@@ -19,7 +19,7 @@ struct PublicPages: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: templates.styleSheet)))
         }
         router.get("/commitments/:id") { request, context in try commitment(request, id: context.parameters.get("id") ?? "") }
-        router.get("/search") { request, _ in try search(request) }
+        router.get("/search") { request, _ in try await offload { try search(request) } }
         router.get("/documents/:sha256") { request, context in try document(request, sha256: context.parameters.get("sha256") ?? "") }
         router.get("/documents/:sha256/download") { request, context in
             try await download(request, sha256: context.parameters.get("sha256") ?? "", context: context)

@@ -26,10 +26,7 @@ extension Repository {
     /// original, each hashed as it is copied and checked, and a manifest. Written beside the destination and renamed
     /// into place when complete.
     public func backup(to destination: URL, clock: any WallClock = SystemClock()) throws(BayyinaError) -> BackupManifest {
-        try Self.refuseNonEmpty(destination)
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try StagedFolder.write(to: destination, failure: "The backup to \(destination.path) failed") { staging in
             try index.backup(toPath: staging.appendingPathComponent(BackupManifest.databaseName).path)
             var files: [BackupManifest.File] = []
             guard let database = FileDigest.hash(of: staging.appendingPathComponent(BackupManifest.databaseName)) else {
@@ -51,12 +48,7 @@ extension Repository {
             let manifest = BackupManifest(format: BackupManifest.currentFormat, createdAt: Timestamp.string(from: clock.now()),
                                           documents: hashes.count, files: files)
             try Self.encoder.encode(manifest).write(to: staging.appendingPathComponent(BackupManifest.fileName))
-            try FileSystemBlobStore.flushFileSystem(containing: staging)
-            try Self.move(staging, to: destination)
             return manifest
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw Self.wrap(error, "The backup to \(destination.path) failed")
         }
     }
 
@@ -82,9 +74,7 @@ extension Repository {
             throw BayyinaError(.storageFailure, "The backup is damaged; \(damaged.count) file(s) differ from its manifest, e.g. \(damaged[0].path). Nothing was restored.",
                                arabic: "النسخة الاحتياطية تالفة؛ \(damaged.count) ملف لا يطابق البيان. لم يُسترجع شيء.")
         }
-        try refuseNonEmpty(root)
-        let staging = root.deletingLastPathComponent().appendingPathComponent(".\(root.lastPathComponent).restore-\(UUID().uuidString)")
-        do {
+        return try StagedFolder.write(to: root, failure: "The restore into \(root.path) failed") { staging in
             for file in manifest.files {
                 let target = staging.appendingPathComponent(file.path)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -92,12 +82,7 @@ extension Repository {
                     throw BayyinaError(.storageFailure, "\(file.path) changed while it was restored.")
                 }
             }
-            try FileSystemBlobStore.flushFileSystem(containing: staging)
-            try move(staging, to: root)
             return manifest
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw wrap(error, "The restore into \(root.path) failed")
         }
     }
 
@@ -106,22 +91,4 @@ extension Repository {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return encoder
     }()
-
-    private static func refuseNonEmpty(_ folder: URL) throws(BayyinaError) {
-        if let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !contents.isEmpty {
-            throw BayyinaError(.invalidArgument, "\(folder.path) is not empty; choose a new folder.",
-                               arabic: "المجلد \(folder.path) ليس فارغاً؛ اختر مجلداً جديداً.")
-        }
-    }
-
-    private static func move(_ staging: URL, to destination: URL) throws {
-        if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
-        try FileManager.default.moveItem(at: staging, to: destination)
-        try FileSystemBlobStore.flushFileSystem(containing: destination)
-    }
-
-    private static func wrap(_ error: any Error, _ context: String) -> BayyinaError {
-        if let error = error as? BayyinaError { return error }
-        return BayyinaError(.storageFailure, "\(context): \(error.localizedDescription)", arabic: "تعذّر إتمام العملية.", underlying: error)
-    }
 }

@@ -39,7 +39,7 @@ public struct DisclosureLog: Sendable {
 
     /// Every decided request, newest decision first; released documents that are not public are left out.
     public init(index: IndexDatabase, baseURL: String = Listing.defaultBaseURL, clock: any WallClock = SystemClock()) throws(BayyinaError) {
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let base = Listing.withoutTrailingSlash(baseURL)
         let requests = try index.requests(decidedOnly: true)
         var titles: [String: String] = [:]
         for hash in Set(requests.flatMap(\.releasedDocuments)) {

@@ -30,25 +30,8 @@ public struct EvidencePack: Sendable {
     /// bytes of a document are. Every payload file is hashed as it is copied and must match its document's hash.
     public func write(to destination: URL, original: (ContentHash) -> URL, clock: any WallClock = SystemClock()) throws(BayyinaError)
         -> Summary {
-        let files = FileManager.default
-        if let contents = try? files.contentsOfDirectory(atPath: destination.path), !contents.isEmpty {
-            throw BayyinaError(.invalidArgument, "\(destination.path) is not empty; choose a new folder for the bag.",
-                               arabic: "المجلد \(destination.path) ليس فارغاً؛ اختر مجلداً جديداً للحزمة.")
-        }
-        let staging = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
-        do {
-            let summary = try writeBag(in: staging, original: original, clock: clock, finalPath: destination.path)
-            try FileSystemBlobStore.flushFileSystem(containing: staging)
-            if files.fileExists(atPath: destination.path) { try files.removeItem(at: destination) }
-            try files.moveItem(at: staging, to: destination)
-            try FileSystemBlobStore.flushFileSystem(containing: destination)
-            return summary
-        } catch {
-            try? files.removeItem(at: staging)
-            if let error = error as? BayyinaError { throw error }
-            throw BayyinaError(.storageFailure, "The bag could not be written to \(destination.path): \(error)",
-                               arabic: "تعذّرت كتابة الحزمة في \(destination.path).", underlying: error)
+        try StagedFolder.write(to: destination, failure: "The bag could not be written to \(destination.path)") { staging in
+            try writeBag(in: staging, original: original, clock: clock, finalPath: destination.path)
         }
     }
 

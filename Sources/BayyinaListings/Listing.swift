@@ -57,7 +57,7 @@ public struct Listing: Sendable {
         let agencies = Dictionary(
             (try index.plan()?.commitments ?? []).map { ($0.id, $0.leadAgency) }, uniquingKeysWith: { first, _ in first })
         let records = try index.listingRecords(for: audience, commitment: filter.commitment, milestone: filter.milestone)
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let base = Self.withoutTrailingSlash(baseURL)
         self.audience = audience
         self.filter = filter
         self.baseURL = base
@@ -66,6 +66,11 @@ public struct Listing: Sendable {
             let leads = Set(record.document.commitments.compactMap { agencies[$0] ?? nil })
             return Entry(record, audience: audience, leadAgency: leads.count == 1 ? leads.first : nil, baseURL: base)
         }.filter(filter.admits)
+    }
+
+    /// An address to which paths are appended.
+    static func withoutTrailingSlash(_ address: String) -> String {
+        address.hasSuffix("/") ? String(address.dropLast()) : address
     }
 
     /// Where a listing says documents can be obtained when no address is configured.

@@ -39,6 +39,13 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)))
 }
 
+extension ServerConfiguration {
+    /// Where links in listings and logs point: the configured public address, else the one the request came to.
+    func baseURL(for request: Request) -> String {
+        publicURL ?? "http://\(request.head.authority ?? "\(host):\(port)")"
+    }
+}
+
 /// Builds the application, calls `built`, and serves until SIGINT or SIGTERM, then shuts down gracefully.
 public func serve(repository: Repository, configuration: ServerConfiguration, built: () -> Void) async throws {
     let app = try await buildApplication(repository: repository, configuration: configuration)

@@ -49,11 +49,4 @@ extension PageTemplates {
         let page = render(name, values, language: request.uiLanguage, title: title, path: request.uri.description)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
-
-    /// A message page with the error in the reader's language.
-    func message(_ error: BayyinaError, request: Request, status: HTTPResponse.Status) -> Response {
-        let language = request.uiLanguage
-        return response("message", ["message": error.message(in: language)], request: request,
-                        title: UIStrings.strings(language)["badRequest"] ?? "", status: status)
-    }
 }

@@ -46,7 +46,7 @@ struct RegisterRoutes: Sendable {
             type: try Self.parsed(query, "type") { DocumentType(rawValue: $0) },
             from: try Self.parsed(query, "from") { CalendarDate($0) }, to: try Self.parsed(query, "to") { CalendarDate($0) })
         try repository.index.validateLinks(commitments: filter.commitment.map { [$0] } ?? [], milestones: filter.milestone.map { [$0] } ?? [])
-        return try Listing(index: repository.index, audience: audience, filter: filter, baseURL: baseURL(request), clock: configuration.clock)
+        return try Listing(index: repository.index, audience: audience, filter: filter, baseURL: configuration.baseURL(for: request), clock: configuration.clock)
     }
 
     private func report(_ request: Request, audience: Audience) throws -> CompletenessReport {
@@ -67,11 +67,6 @@ struct RegisterRoutes: Sendable {
             throw BayyinaError(.invalidArgument, "'\(text)' is not a valid \(name).", arabic: "«\(text)» ليست قيمة صالحة للمعامل \(name).")
         }
         return value
-    }
-
-    /// The configured public address, else the one the request came to.
-    private func baseURL(_ request: Request) -> String {
-        configuration.publicURL ?? "http://\(request.head.authority ?? "\(configuration.host):\(configuration.port)")"
     }
 
     // MARK: Renderings

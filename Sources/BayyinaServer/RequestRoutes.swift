@@ -82,8 +82,7 @@ struct RequestRoutes: Sendable {
     // MARK: Disclosure log
 
     private func disclosureLog(_ request: Request) throws -> DisclosureLog {
-        let base = configuration.publicURL ?? "http://\(request.head.authority ?? "\(configuration.host):\(configuration.port)")"
-        return try DisclosureLog(index: repository.index, baseURL: base, clock: configuration.clock)
+        try DisclosureLog(index: repository.index, baseURL: configuration.baseURL(for: request), clock: configuration.clock)
     }
 
     private func disclosurePage(_ request: Request) throws -> Response {

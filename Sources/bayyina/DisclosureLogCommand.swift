@@ -15,8 +15,8 @@ struct DisclosureLogCommand: AsyncParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func run() async throws {
-        let base = baseURL ?? ProcessInfo.processInfo.environment["BAYYINA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Listing.defaultBaseURL
-        let log = try DisclosureLog(index: try options.open().index, baseURL: base, clock: try options.clock)
+        let log = try DisclosureLog(index: try options.open().index, baseURL: configuredBaseURL(baseURL) ?? Listing.defaultBaseURL,
+                                    clock: try options.clock)
         switch options.json ? .json : format {
         case .json: try Output.write(try log.json() + Data("\n".utf8), to: output)
         case .csv: try Output.write(Data(log.csv().utf8), to: output)

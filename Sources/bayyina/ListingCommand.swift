@@ -11,7 +11,7 @@ struct RegisterOptions: ParsableArguments {
     var baseURL: String?
 
     var resolvedBaseURL: String {
-        baseURL ?? ProcessInfo.processInfo.environment["BAYYINA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Listing.defaultBaseURL
+        configuredBaseURL(baseURL) ?? Listing.defaultBaseURL
     }
 }
 

@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
         let repository = try options.open()
         try await serve(repository: repository, configuration: ServerConfiguration(
             host: host, port: port,
-            publicURL: publicURL ?? ProcessInfo.processInfo.environment["BAYYINA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            publicURL: configuredBaseURL(publicURL),
             clock: try options.clock)) {
             Output.line(options.ui.pick("Bayyina is serving \(repository.root.path) at http://\(host):\(port)/",
                                         "تعمل بيّنة على \(repository.root.path) في http://\(host):\(port)/"))

@@ -92,6 +92,11 @@ extension CalendarDate: ExpressibleByArgument {
 }
 extension StaffRole: ExpressibleByArgument {}
 
+/// The public address given on the command line, else in `BAYYINA_BASE_URL`; nil when neither says.
+func configuredBaseURL(_ option: String?) -> String? {
+    option ?? ProcessInfo.processInfo.environment["BAYYINA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+}
+
 /// Parses a sha256 argument.
 func contentHash(_ text: String) throws(BayyinaError) -> ContentHash {
     guard let hash = ContentHash(hex: text.trimmingCharacters(in: .whitespaces)) else {

@@ -54,14 +54,15 @@ reliability: deps test-deps
 FUZZ_TARGETS = FuzzQuery FuzzSniffer FuzzHTML FuzzOffice FuzzEmail FuzzPlan
 
 ## libFuzzer with AddressSanitizer over the query parser, type sniffer, HTML, OOXML/ODF, e-mail and plan readers,
-## FUZZ_SECONDS s each, from the seed corpora in Fuzz/corpus; a crash fails and leaves its input in .build/fuzz/crashes.
+## FUZZ_SECONDS s each, from the seed corpora in Fuzz/corpus; a crash, or one input running past 20 s (a hang), fails and
+## leaves its input in .build/fuzz/crashes.
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 	@mkdir -p .build/fuzz/crashes
 	@for t in $(FUZZ_TARGETS); do \
 		rm -rf .build/fuzz/$$t && mkdir -p .build/fuzz/$$t && cp Fuzz/corpus/$$t/* .build/fuzz/$$t/; \
 		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$$t -max_total_time=$(or $(FUZZ_SECONDS),60) \
-			-rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build/fuzz/crashes/$$t- .build/fuzz/$$t 2> .build/fuzz/$$t.log \
+			-rss_limit_mb=2048 -timeout=20 -max_len=65536 -artifact_prefix=.build/fuzz/crashes/$$t- .build/fuzz/$$t 2> .build/fuzz/$$t.log \
 			|| { tail -40 .build/fuzz/$$t.log; exit 1; }; \
 		echo "$$t: $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' .build/fuzz/$$t.log)"; \
 	done

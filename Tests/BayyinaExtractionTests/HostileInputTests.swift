@@ -22,6 +22,20 @@ import Testing
         #expect(await code(of: "bad/budget_annex_bomb.docx") == .tooLarge)
     }
 
+    @Test func compressedPartCutShortIsAMalformedContainerNotAHang() async {
+        #expect(await code(of: "bad/truncated_deflate_minutes.odt") == .malformedContainer)
+    }
+
+    @Test func partFailingItsChecksumIsAMalformedContainer() async {
+        #expect(await code(of: "bad/crc_mismatch_minutes.odt") == .malformedContainer)
+    }
+
+    @Test func zip64ContainerIsReadLikeAnyOther() async throws {
+        let (sniffed, content) = try await registry.extract(fixture: "generated/zip64_minutes.odt")
+        #expect(sniffed.format == .odt)
+        #expect(content.text.contains("محضر اجتماع اللجنة التوجيهية رقم 399 حول الشفافية المالية"))
+    }
+
     @Test func externalEntityIsNeverResolved() async {
         #expect(await code(of: "bad/workshop_minutes_xxe.docx") == .forbiddenDoctype)
     }

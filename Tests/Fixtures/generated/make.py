@@ -2,7 +2,8 @@
 of an extractor that the real evidence in ../docs does not: Word headers, footers, footnotes, endnotes,
 comments and text boxes; Excel inline strings; PowerPoint speaker notes; OpenDocument spreadsheets and
 presentations; quoted-printable windows-1256 e-mail with only an HTML part; UTF-16 and windows-1256 text;
-a PNG with an eXIf chunk. kufi_arabic.pdf and english_dejavu.pdf are kufi_source.txt in Noto Kufi Arabic and english_source.txt in
+a PNG with an eXIf chunk; ZIP containers written field by field: one in ZIP64 form, and damaged ones (a compressed part cut
+short, a part failing its CRC-32). kufi_arabic.pdf and english_dejavu.pdf are kufi_source.txt in Noto Kufi Arabic and english_source.txt in
 DejaVu Sans, made the same way. lam_alef_dejavu.pdf is lam_alef_source.txt set in DejaVu Sans by pango (its text layer writes lam-alef as
 alef-lam):
     pango-view --font="DejaVu Sans 14" --no-display --output=lam_alef_dejavu.pdf lam_alef_source.txt
@@ -28,6 +29,47 @@ def write_zip(name, parts, stored_first=None):
             archive.writestr(zipfile.ZipInfo(stored_first[0], stamp), stored_first[1], compress_type=zipfile.ZIP_STORED)
         for path, text in parts.items():
             archive.writestr(zipfile.ZipInfo(path, stamp), text, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def raw_zip(name, parts, zip64=False, cut=None, bad_crc=None):
+    """Writes a ZIP field by field: ZIP64 sizes and offsets on request, the part named `cut` with only half of its
+    compressed data (and sizes that agree), the part named `bad_crc` with a wrong CRC-32."""
+    body, directory = b"", b""
+    for path, text in parts.items():
+        data = text.encode()
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        packed = packer.compress(data) + packer.flush()
+        if path == cut:
+            packed = packed[:len(packed) // 2]
+        crc = zlib.crc32(data) ^ (0xFFFF if path == bad_crc else 0)
+        encoded = path.encode()
+        wide = struct.pack("<HHQQQ", 1, 24, len(data), len(packed), len(body)) if zip64 else b""
+        sizes = (0xFFFFFFFF, 0xFFFFFFFF) if zip64 else (len(packed), len(data))
+        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, 0x800, 8, 0, 0x5750, crc, sizes[0], sizes[1], len(encoded), 0)
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0x800, 8, 0, 0x5750, crc, sizes[0], sizes[1],
+                                 len(encoded), len(wide), 0, 0, 0, 0, 0xFFFFFFFF if zip64 else len(body)) + encoded + wide
+        body += local + encoded + packed
+    end = b""
+    if zip64:
+        end = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, len(parts), len(parts), len(directory), len(body))
+        end += struct.pack("<IIQI", 0x07064B50, 0, len(body) + len(directory), 1)
+    counts = 0xFFFF if zip64 else len(parts)
+    end += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, counts, counts, len(directory),
+                       0xFFFFFFFF if zip64 else len(body), 0)
+    with open(name, "wb") as f:
+        f.write(body + directory + end)
+
+
+def damaged_zips():
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + "".join(f"<text:p>محضر اجتماع اللجنة التوجيهية رقم {n} حول الشفافية المالية</text:p>" for n in range(400))
+               + "</office:text></office:body></office:document-content>")
+    parts = {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content}
+    raw_zip("zip64_minutes.odt", parts, zip64=True)
+    raw_zip("../bad/truncated_deflate_minutes.odt", parts, cut="content.xml")
+    raw_zip("../bad/crc_mismatch_minutes.odt", parts, bad_crc="content.xml")
 
 
 def para(text):
@@ -169,3 +211,4 @@ odf("forum_slides", "presentation",
     '</office:presentation>')
 text_files()
 png()
+damaged_zips()

@@ -34,12 +34,14 @@ run: build
 	$(BIN) seed
 	$(BIN) serve --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8080)
 
-## Run every test: Swift Testing, the OpenAPI document, the register's outputs in rdflib, bagit and LibreOffice,
-## and the pages in a real (headless) Chromium.
+## Run every test: Swift Testing, the OpenAPI document, link suggestions and version groups against the corpus of
+## ../shared (precision and recall floors), the register's outputs in rdflib, bagit and LibreOffice, and the pages
+## in a real (headless) Chromium.
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m openapi_spec_validator Schemas/openapi.yaml
+	python3 Tests/linking/measure_suggestions.py --bin $(BIN) --check
 	python3 Tests/registers/test_registers.py --bin $(BIN)
 	python3 Tests/browser/test_browser.py --bin $(BIN)
 

@@ -61,9 +61,10 @@ let package = Package(
             dependencies: ["BayyinaCore", "BayyinaDigest", "BayyinaSchemas", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "BayyinaLinking", dependencies: ["BayyinaCore"], swiftSettings: swiftSettings),
         .target(
             name: "BayyinaIngest",
-            dependencies: ["BayyinaCore", "BayyinaStorage", "BayyinaExtraction", "BayyinaIndex"],
+            dependencies: ["BayyinaCore", "BayyinaStorage", "BayyinaExtraction", "BayyinaIndex", "BayyinaLinking"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -119,6 +120,11 @@ let package = Package(
         .testTarget(
             name: "BayyinaIndexTests",
             dependencies: ["BayyinaIndex", "BayyinaSchemas", "BayyinaTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BayyinaLinkingTests",
+            dependencies: ["BayyinaLinking", "BayyinaExtraction", "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -20,6 +20,7 @@ public struct BayyinaError: Error, Sendable, CustomStringConvertible {
         public static let unknownCommitment = Code(rawValue: "unknown_commitment")
         public static let unknownMilestone = Code(rawValue: "unknown_milestone")
         public static let unknownDocument = Code(rawValue: "unknown_document")
+        public static let unknownSuggestion = Code(rawValue: "unknown_suggestion")
         public static let invalidQuery = Code(rawValue: "invalid_query")
         public static let invalidArgument = Code(rawValue: "invalid_argument")
         public static let storageFailure = Code(rawValue: "storage_failure")
@@ -48,7 +49,8 @@ public struct BayyinaError: Error, Sendable, CustomStringConvertible {
 
     /// True for errors caused by what the user asked for, as opposed to failures of the system.
     public var isUsageError: Bool {
-        [.invalidQuery, .invalidArgument, .unknownCommitment, .unknownMilestone, .unknownDocument, .invalidPlan, .fileNotFound]
+        [.invalidQuery, .invalidArgument, .unknownCommitment, .unknownMilestone, .unknownDocument, .unknownSuggestion, .invalidPlan,
+         .fileNotFound]
             .contains(code)
     }
 

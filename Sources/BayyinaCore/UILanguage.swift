@@ -34,6 +34,7 @@ extension BayyinaError.Code {
         case "unknown_commitment": "لا يوجد التزام بهذا الرمز في الخطة. استورد الخطة أولاً أو تحقق من الرمز (مثل C1)."
         case "unknown_milestone": "لا يوجد نشاط بهذا الرمز في الخطة. تحقق من الرمز (مثل C2.M3)."
         case "unknown_document": "لا توجد وثيقة بهذه البصمة."
+        case "unknown_suggestion": "لا يوجد اقتراح ربط بهذا الرقم. اعرض الاقتراحات بالأمر bayyina suggestions."
         case "invalid_query": "لا يمكن البحث بهذا الاستعلام. اكتب كلمات، أو \"عبارة\" بين علامتي تنصيص، أو بادئة متبوعة بـ *."
         case "invalid_argument": "قيمة غير صالحة في الأمر. راجع التعليمات (--help)."
         case "storage_failure": "تعذّرت الكتابة في مجلد التخزين. تحقق من المساحة والصلاحيات."

@@ -25,13 +25,17 @@ public struct SearchRequest: Sendable {
     public var limit: Int
     public var offset: Int
     public var sort: SearchSort
+    /// One result per version group (a DOCX, its PDF and a scan of the print): the best-ranked member.
+    public var collapseVersions: Bool
 
     public init(
         query: SearchQuery, audience: Audience, commitment: CommitmentID? = nil, milestone: MilestoneID? = nil,
         classification: Classification? = nil, language: DocumentLanguage? = nil, mediaType: String? = nil,
-        year: Int? = nil, agency: String? = nil, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance
+        year: Int? = nil, agency: String? = nil, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance,
+        collapseVersions: Bool = false
     ) {
         self.sort = sort
+        self.collapseVersions = collapseVersions
         self.agency = agency
         self.query = query
         self.audience = audience
@@ -119,20 +123,29 @@ extension IndexDatabase {
     public func search(_ request: SearchRequest) throws(BayyinaError) -> SearchPage {
         let (filterConditions, filterValues) = Self.filters(request)
         let conditions = ["documents_fts MATCH ?"] + filterConditions
-        let from = "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid WHERE \(conditions.joined(separator: " AND "))"
+        let versions = request.collapseVersions ? "LEFT JOIN document_fingerprints f ON f.document_id = d.id" : ""
+        let from = "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid \(versions) WHERE \(conditions.joined(separator: " AND "))"
         let query = request.query
+        let counted = request.collapseVersions ? "count(DISTINCT coalesce(f.version_group, -d.id))" : "count(*)"
+        let order = request.sort == .newest ? "newest DESC, score" : "close DESC, score"
+        // With versions collapsed, each group keeps the member that ranks first.
+        let kept = request.collapseVersions
+            ? "SELECT id, score, close, newest FROM (SELECT *, row_number() OVER (PARTITION BY grp ORDER BY \(order)) AS nth FROM hits) WHERE nth = 1"
+            : "SELECT id, score, close, newest FROM hits"
         do {
             return try pool.read { db in
                 let total = try Int.fetchOne(
-                    db, sql: "SELECT count(*) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
+                    db, sql: "SELECT \(counted) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
                 let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
                 let pageArguments = StatementArguments([query.closeExpression, query.expression] + filterValues + paging)
                 let tier = "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+                let group = request.collapseVersions ? "coalesce(f.version_group, -d.id)" : "d.id"
                 let ranked = try Row.fetchAll(
                     db, sql: """
-                        SELECT d.id, documents_fts.rank AS score, \(tier) AS close \(from)
-                        ORDER BY \(request.sort == .newest ? "coalesce(d.created, d.ingested_at) DESC," : "close DESC,") documents_fts.rank
-                        LIMIT ? OFFSET ?
+                        WITH hits AS (
+                            SELECT d.id, documents_fts.rank AS score, \(tier) AS close, coalesce(d.created, d.ingested_at) AS newest,
+                                \(group) AS grp \(from))
+                        \(kept) ORDER BY \(order) LIMIT ? OFFSET ?
                         """,
                     arguments: pageArguments)
                 let ids = ranked.map { $0["id"] as Int64 }

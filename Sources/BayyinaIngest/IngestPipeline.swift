@@ -105,6 +105,8 @@ public struct IngestPipeline: Sendable {
             guard let current = await preparing?.value else { break }
             preparing = position + 1 < batches.count ? Task { [batches] in await prepare(batches[position + 1]) } : nil
             for outcome in commit(current) { report(outcome) }
+            // Pending documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
+            _ = try? LinkStep(index: index).run()
         }
     }
 

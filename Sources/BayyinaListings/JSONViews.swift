@@ -27,6 +27,8 @@ public struct DocumentJSON: Encodable {
     public var text: String?
     /// With `show --pages`: each page's source (text layer or OCR), size and confidence.
     public var pageList: [PageJSON]?
+    /// With `show --versions`: the other documents of its version group.
+    public var versions: [VersionJSON]?
 
     public init(_ document: Document, text: String?) {
         sha256 = document.sha256.hex
@@ -51,6 +53,21 @@ public struct DocumentJSON: Encodable {
         warningCodes = document.warnings.map(\.code)
         ingestedAt = document.ingestedAt
         self.text = text
+    }
+}
+
+/// Another version of a document: enough to tell it apart and fetch it.
+public struct VersionJSON: Encodable {
+    public var sha256: String
+    public var title: String
+    public var mediaType: String
+    public var filenames: [String]
+
+    public init(_ document: Document) {
+        sha256 = document.sha256.hex
+        title = document.title
+        mediaType = document.mediaType
+        filenames = document.filenames
     }
 }
 

@@ -32,6 +32,7 @@ public func buildApplication(repository: Repository, configuration: ServerConfig
     let templates = try await PageTemplates.load()
     PublicPages(repository: repository, templates: templates).register(on: router)
     StaffPages(repository: repository, templates: templates).register(on: router)
+    SuggestionPages(repository: repository, templates: templates).register(on: router)
     PublicAPI(repository: repository).register(on: router)
     RegisterRoutes(repository: repository, templates: templates, configuration: configuration).register(on: router)
     RequestRoutes(repository: repository, templates: templates, configuration: configuration).register(on: router)

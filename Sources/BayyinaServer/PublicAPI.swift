@@ -57,7 +57,8 @@ struct PublicAPI: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let page = try repository.index.search(SearchRequest(
-            query: try SearchQuery(text), audience: .public, commitment: commitment, milestone: milestone, limit: limit, offset: offset))
+            query: try SearchQuery(text), audience: .public, commitment: commitment, milestone: milestone, limit: limit, offset: offset,
+            collapseVersions: parameters["versions"] == "one"))
         let elapsed = started.duration(to: clock.now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return try Self.encode(SearchResponseJSON(query: text, page: page, tookMs: milliseconds))
@@ -134,7 +135,7 @@ struct PublicAPI: Sendable {
     /// evidence, 400 for other faults of the request, 500 for faults of the server.
     static func status(for error: BayyinaError) -> HTTPResponse.Status {
         switch error.code {
-        case .unknownDocument, .unknownCommitment, .unknownMilestone: .notFound
+        case .unknownDocument, .unknownCommitment, .unknownMilestone, .unknownSuggestion: .notFound
         case .tooLarge: .contentTooLarge
         case .unsupportedType, .disallowedType: .unsupportedMediaType
         case .storageFailure, .databaseFailure, .extractionFailed, .extractionTimeout: .internalServerError

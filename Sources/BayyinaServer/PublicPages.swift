@@ -89,7 +89,7 @@ struct PublicPages: Sendable {
 
     /// The filters a search page understands, read from its query string.
     private struct SearchForm {
-        static let keys = ["commitment", "milestone", "type", "language", "year", "agency"]
+        static let keys = ["commitment", "milestone", "type", "language", "year", "agency", "versions"]
         var text: String
         var page: Int
         var sort: SearchSort
@@ -109,7 +109,7 @@ struct PublicPages: Sendable {
                 milestone: filters["milestone"].flatMap { MilestoneID($0) },
                 language: filters["language"].flatMap(DocumentLanguage.init(rawValue:)), mediaType: filters["type"],
                 year: filters["year"].flatMap { Int($0) }, agency: filters["agency"], limit: limit, offset: (page - 1) * limit,
-                sort: sort)
+                sort: sort, collapseVersions: filters["versions"] == "one")
         }
 
         /// This search's address with some parameters changed (nil removes one); the page goes back to 1.
@@ -128,7 +128,9 @@ struct PublicPages: Sendable {
         let language = request.uiLanguage
         let strings = UIStrings.strings(language)
         let form = SearchForm(request)
-        var values: [String: Any] = ["query": form.text, "hasQuery": !form.text.trimmingCharacters(in: .whitespaces).isEmpty]
+        var values: [String: Any] = [
+            "query": form.text, "collapsed": form.filters["versions"] == "one", "hasQuery": !form.text.trimmingCharacters(in: .whitespaces).isEmpty,
+        ]
         if values["hasQuery"] as? Bool == true {
             var results = SearchPage(total: 0, hits: [])
             var facets = SearchFacets()
@@ -208,10 +210,17 @@ struct PublicPages: Sendable {
         values["links"] = !document.commitments.isEmpty
         values["linkList"] = (document.commitments.map { ["commitment": $0.rawValue, "label": $0.rawValue] }
             + document.milestones.map { ["commitment": $0.commitment.rawValue, "label": $0.rawValue] })
+        let versions = try repository.index.otherVersions(of: hash, audience: session == nil ? .public : .internal)
+        values["versions"] = versions.map(Self.listItem)
+        values["hasVersions"] = !versions.isEmpty
         if let session, session.token.role.mayEdit {
             values["staff"] = true
             values["csrf"] = session.csrfToken
             values.merge(try classificationForm(hash, language: language)) { _, new in new }
+            let suggestions = try repository.index.openSuggestions(minimumConfidence: 0.2, document: hash)
+            values["suggestions"] = SuggestionPages.rows(suggestions, language: language)
+            values["hasSuggestions"] = !suggestions.isEmpty
+            values["returnTo"] = "/documents/\(hash.hex)?lang=\(language.rawValue)"
         }
         var response = html(templates.render("document", values, language: language, title: document.title, path: request.uri.description))
         if document.classification != .public { response.headers[.cacheControl] = "private, no-store" }

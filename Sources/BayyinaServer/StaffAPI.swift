@@ -4,8 +4,8 @@ import BayyinaListings
 import Foundation
 import Hummingbird
 
-/// The staff JSON API under `/api/v1`, for callers with a bearer token: uploads (any role) and link editing
-/// (reviewers and admins). Answers in the one JSON error shape.
+/// The staff JSON API under `/api/v1`, for callers with a bearer token: uploads (any role), link editing and the
+/// review of link suggestions (reviewers and admins). Answers in the one JSON error shape.
 struct StaffAPI: Sendable {
     let repository: Repository
 
@@ -18,6 +18,52 @@ struct StaffAPI: Sendable {
             try await answer(request) { token in
                 try await changeLinks(request, sha256: context.parameters.get("sha256") ?? "", token: token)
             }
+        }
+        api.get("suggestions") { request, _ in
+            try await answer(request) { token in try suggestions(request, token: token) }
+        }
+        api.post("suggestions/:id/:decision") { request, context in
+            try await answer(request) { token in
+                try decide(request, id: context.parameters.get("id") ?? "", decision: context.parameters.get("decision") ?? "", token: token)
+            }
+        }
+    }
+
+    /// The open link suggestions, surest first (`suggestions.schema.json`), for reviewers and admins.
+    private func suggestions(_ request: Request, token: StaffToken) throws -> Response {
+        try requireEditor(token)
+        let parameters = request.uri.queryParameters
+        let minimum = try parameters.get("min_confidence").map { text throws(Refusal) in
+            guard let value = Double(text), (0...1).contains(value) else {
+                throw Refusal(.badRequest, BayyinaError(.invalidArgument, "min_confidence is a number from 0 to 1.",
+                                                        arabic: "قيمة min_confidence رقم من 0 إلى 1."))
+            }
+            return value
+        } ?? 0.5
+        let document = try parameters.get("document").map { text throws(Refusal) in
+            guard let hash = ContentHash(hex: text) else { throw Refusal(.notFound, PublicAPI.unknownDocument) }
+            return hash
+        }
+        let list = try repository.index.openSuggestions(minimumConfidence: minimum, document: document)
+        return PublicAPI.json(try PublicAPI.encode(SuggestionListJSON(list, language: request.uiLanguage)), status: .ok)
+    }
+
+    /// Accepts (the document is linked) or rejects a suggestion in the name of the token.
+    private func decide(_ request: Request, id: String, decision: String, token: StaffToken) throws -> Response {
+        try requireEditor(token)
+        guard let number = Int64(id), ["accept", "reject"].contains(decision) else {
+            throw Refusal(.notFound, BayyinaError(.invalidArgument, "POST /api/v1/suggestions/{id}/accept or /reject.",
+                                                  arabic: "استخدم POST /api/v1/suggestions/{id}/accept أو /reject."))
+        }
+        let decided = decision == "accept"
+            ? try repository.index.acceptSuggestion(number, by: token.name) : try repository.index.rejectSuggestion(number, by: token.name)
+        return PublicAPI.json(try PublicAPI.encode(SuggestionListJSON([decided], language: request.uiLanguage)), status: .ok)
+    }
+
+    private func requireEditor(_ token: StaffToken) throws(Refusal) {
+        guard token.role.mayEdit else {
+            throw Refusal(.forbidden, BayyinaError(.invalidArgument, "Only reviewers and admins may review suggestions.",
+                                                   arabic: "مراجعة الاقتراحات للمراجعين والمشرفين فقط."))
         }
     }
 

@@ -13,6 +13,11 @@ public enum Fixtures {
 
     /// The plan of the evaluation corpus: six commitments with milestones C1.M1 ….
     public static var planFile: URL { url("plan.json") }
+
+    /// The bundled sample evidence: the real minutes of the forum meeting of 15 October 2023 as `.txt`, `.docx` and `.pdf`.
+    public static func sample(_ name: String) -> URL {
+        root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/bayyina/Resources/samples/\(name)")
+    }
 }
 
 /// A fresh folder under the system's temporary directory, removed when released.

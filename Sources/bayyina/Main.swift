@@ -12,7 +12,7 @@ struct Bayyina: AsyncParsableCommand {
         subcommands: [SeedCommand.self, PlanCommand.self, IngestCommand.self, SearchCommand.self, ShowCommand.self, LinkCommand.self,
                       UnlinkCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, ClassifyCommand.self, SchemeCommand.self, DescribeCommand.self, ListingCommand.self, RequestCommand.self,
                       DisclosureLogCommand.self,
-                      ReportCommand.self, ExportCommand.self, VerifyCommand.self, ReextractCommand.self, ServeCommand.self, TokenCommand.self])
+                      ReportCommand.self, ExportCommand.self, VerifyCommand.self, ReextractCommand.self, ServeCommand.self, TokenCommand.self, SuggestionsCommand.self])
 
     static func main() async {
         do {

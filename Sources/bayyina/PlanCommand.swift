@@ -1,5 +1,6 @@
 import ArgumentParser
 import BayyinaCore
+import BayyinaIngest
 import Foundation
 
 struct PlanCommand: AsyncParsableCommand {
@@ -21,7 +22,10 @@ struct PlanCommand: AsyncParsableCommand {
                 throw BayyinaError(.fileNotFound, "The plan file \(file) cannot be read.", arabic: "تعذّرت قراءة ملف الخطة \(file).")
             }
             let plan = try PlanFile.decode(data)
-            try options.open().index.importPlan(plan)
+            let repository = try options.open()
+            try repository.index.importPlan(plan)
+            // Suggestions follow the plan: its titles, milestones and agencies are what documents are matched against.
+            try LinkStep(index: repository.index).refreshSuggestions()
             let milestones = plan.commitments.reduce(0) { $0 + $1.milestones.count }
             if options.json {
                 Output.json(PlanImportJSON(plan: plan.id, commitments: plan.commitments.count, milestones: milestones))

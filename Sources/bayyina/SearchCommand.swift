@@ -20,6 +20,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only documents created in this year.") var year: Int?
     @Option(help: "Results per page (1-100).") var limit = 20
     @Option(help: "Results to skip.") var offset = 0
+    @Flag(name: .customLong("collapse-versions"), help: "One result per version group (a DOCX, its PDF, a scan): the best-ranked.")
+    var collapseVersions = false
 
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100.") }
@@ -34,7 +36,7 @@ struct SearchCommand: AsyncParsableCommand {
         let request = SearchRequest(
             query: try SearchQuery(text), audience: audience, commitment: commitmentID, milestone: milestoneID,
             classification: audience == .public && classification == .restricted ? .public : classification,
-            language: language, mediaType: mediaType, year: year, limit: limit, offset: offset)
+            language: language, mediaType: mediaType, year: year, limit: limit, offset: offset, collapseVersions: collapseVersions)
         let clock = ContinuousClock()
         let started = clock.now
         let page = try repository.index.search(request)

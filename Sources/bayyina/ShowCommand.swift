@@ -10,6 +10,7 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The document's sha256.") var sha256: String
     @Flag(help: "Include the extracted text.") var text = false
     @Flag(help: "List the pages: where each page's text came from (text layer or OCR), and with --text the text of each.") var pages = false
+    @Flag(help: "List the other versions of the document (near-duplicates: a DOCX, its PDF, a scan).") var versions = false
     @Option(help: "public shows only public documents.") var audience: Audience = .internal
 
     func run() async throws {
@@ -19,9 +20,11 @@ struct ShowCommand: AsyncParsableCommand {
             throw BayyinaError(.unknownDocument, "No document has the hash \(hash).", arabic: "لا توجد وثيقة بالبصمة \(hash).")
         }
         let pageList = pages ? try repository.index.pages(of: hash) : []
+        let others = versions ? try repository.index.otherVersions(of: hash, audience: audience) : []
         if options.json {
             var json = DocumentJSON(document, text: text ? body : nil)
             if pages { json.pageList = pageList.map { PageJSON($0, body: text ? body : nil) } }
+            if versions { json.versions = others.map(VersionJSON.init) }
             Output.json(json)
             return
         }
@@ -38,6 +41,7 @@ struct ShowCommand: AsyncParsableCommand {
             [ui.pick("commitments", "الالتزامات"), Self.list(document.commitments.map(\.rawValue))],
             [ui.pick("milestones", "الأنشطة"), Self.list(document.milestones.map(\.rawValue))],
         ] + document.warnings.map { [ui.pick("warning", "تنبيه"), $0.text(in: ui)] }
+            + others.map { [ui.pick("other version", "نسخة أخرى"), "\($0.sha256.hex.prefix(12)) \($0.title) (\($0.mediaType))"] }
         Output.table([ui.pick("FIELD", "الحقل"), ui.pick("VALUE", "القيمة")], rows)
         if pages {
             Output.line("")

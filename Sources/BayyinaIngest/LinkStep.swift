@@ -1,0 +1,60 @@
+public import BayyinaCore
+public import BayyinaIndex
+import BayyinaLinking
+
+/// The last step of ingest: fingerprints the documents it has not seen, grouping versions of one piece of evidence,
+/// and proposes their links to the plan. A document stays pending until its results are committed, so a step that
+/// fails or is killed is taken up by the next one.
+public struct LinkStep: Sendable {
+    public let index: IndexDatabase
+    /// Documents read and recorded per transaction.
+    public let batchSize: Int
+
+    public init(index: IndexDatabase, batchSize: Int = 256) {
+        self.index = index
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Processes every pending document; returns how many.
+    @discardableResult
+    public func run() throws(BayyinaError) -> Int {
+        let suggester = try self.suggester()
+        var done = 0
+        while true {
+            let inputs = try index.linkStepInputs(limit: batchSize)
+            guard !inputs.isEmpty else { return done }
+            try index.recordLinkStep(inputs.map { input in
+                let terms = TextTerms(input.text)
+                return LinkStepResult(documentID: input.documentID, fingerprint: Fingerprinter.fingerprint(terms),
+                                      suggestions: suggester.map { $0.0.suggestions(title: TextTerms(input.title), text: terms, weights: $0.1) } ?? [])
+            })
+            done += inputs.count
+        }
+    }
+
+    /// Proposes links anew for every document with the current plan and index weights (after a plan import, or once a
+    /// corpus has grown); decided suggestions stay as they are. Returns how many documents were read.
+    @discardableResult
+    public func refreshSuggestions() throws(BayyinaError) -> Int {
+        guard let (suggester, weights) = try suggester() else { return 0 }
+        var done = 0
+        var last: Int64 = 0
+        while true {
+            let inputs = try index.linkStepInputs(all: true, after: last, limit: batchSize)
+            guard let lastInput = inputs.last else { return done }
+            try index.recordLinkStep(inputs.map { input in
+                LinkStepResult(documentID: input.documentID, fingerprint: nil,
+                               suggestions: suggester.suggestions(title: TextTerms(input.title), text: TextTerms(input.text), weights: weights))
+            })
+            last = lastInput.documentID
+            done += inputs.count
+        }
+    }
+
+    /// The plan's suggester and the weights of its title words; nil while no plan is imported.
+    private func suggester() throws(BayyinaError) -> (LinkSuggester, [String: Double])? {
+        guard let plan = try index.plan() else { return nil }
+        let suggester = LinkSuggester(plan: plan)
+        return (suggester, try index.termWeights(stems: suggester.vocabulary))
+    }
+}

@@ -1,0 +1,45 @@
+public import BayyinaCore
+
+/// Computes the MinHash ``TextFingerprint`` of a text over its three-word shingles.
+public enum Fingerprinter {
+    static let shingleWidth = 3
+
+    public static func fingerprint(_ terms: TextTerms) -> TextFingerprint {
+        var shingles = Set<UInt64>()
+        if terms.words.count >= shingleWidth {
+            for start in 0...(terms.words.count - shingleWidth) {
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for word in terms.words[start..<start + shingleWidth] {
+                    for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                    hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3
+                }
+                shingles.insert(hash)
+            }
+        }
+        var signature = [UInt32](repeating: .max, count: TextFingerprint.length)
+        for shingle in shingles {
+            for index in signature.indices {
+                let value = UInt32(truncatingIfNeeded: mix(shingle ^ seeds[index]) >> 32)
+                if value < signature[index] { signature[index] = value }
+            }
+        }
+        return TextFingerprint(signature: signature, shingles: shingles.count)!
+    }
+
+    /// One fixed seed per signature value, so fingerprints stay comparable across runs and machines.
+    private static let seeds: [UInt64] = {
+        var state: UInt64 = 0x6261_7979_696E_6121
+        return (0..<TextFingerprint.length).map { _ in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return mix(state)
+        }
+    }()
+
+    /// The SplitMix64 finalizer: spreads every input bit over the whole output.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

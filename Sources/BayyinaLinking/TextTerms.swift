@@ -1,0 +1,70 @@
+import BayyinaCore
+
+/// A text's words as search sees them (normalized by ``ArabicNormalizer``, in order) and the set of their stems.
+public struct TextTerms: Sendable {
+    public let words: [String]
+    public let stems: Set<String>
+
+    public init(_ text: String) {
+        words = Self.words(text)
+        var stems = Set<String>()
+        for word in Set(words) { stems.formUnion(LightStemmer.stems(of: word)) }
+        self.stems = stems
+    }
+
+    /// The normalized words of a text: runs of letters and digits.
+    static func words(_ text: String) -> [String] {
+        ArabicNormalizer.normalize(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// Whether `phrase` (already split into words) occurs in the text word for word.
+    func contains(phrase: [String]) -> Bool {
+        guard let first = phrase.first, phrase.count <= words.count else { return false }
+        for start in words.indices where words[start] == first && start + phrase.count <= words.count {
+            if Array(words[start..<start + phrase.count]) == phrase { return true }
+        }
+        return false
+    }
+}
+
+/// The weighed content words of a plan title: what a document must share with it to be about the same thing.
+struct TitleTerms: Sendable {
+    /// Each content word's stem readings; a document holds the word when it holds any reading.
+    let terms: [[String]]
+
+    init(_ title: String) {
+        var seen = Set<String>()
+        terms = TextTerms.words(title).filter { !StopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+            .map { LightStemmer.stems(of: $0) }
+            .filter { seen.insert($0[0]).inserted }
+    }
+
+    /// The main stem of every term, for looking up their weights.
+    var mainStems: [String] { terms.map { $0[0] } }
+
+    /// The share of the title's weight that the document holds, and the words it holds.
+    func coverage(in document: TextTerms, weights: [String: Double]) -> (share: Double, matched: [String]) {
+        var total = 0.0, held = 0.0
+        var matched: [String] = []
+        for readings in terms {
+            let weight = weights[readings[0]] ?? 0
+            total += weight
+            if readings.contains(where: document.stems.contains) {
+                held += weight
+                matched.append(readings[0])
+            }
+        }
+        return (total > 0 ? held / total : 0, matched)
+    }
+}
+
+/// Function words of Arabic and English, which say nothing of what a text is about.
+enum StopWords {
+    static func contains(_ word: String) -> Bool { words.contains(word) }
+
+    private static let words: Set<String> = [
+        "في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "ان", "الذي", "التي", "هذا", "هذه", "ذلك", "تلك", "بين", "حول",
+        "خلال", "لغايات", "ذات", "كل", "جميع", "عبر", "لدي", "the", "of", "and", "or", "for", "to", "in", "on", "a", "an", "with",
+        "by", "at", "from", "into", "its", "their", "on", "how", "were", "was", "is", "are", "be", "as", "that", "this",
+    ]
+}

@@ -19,8 +19,24 @@ CREATE TABLE link_suggestions (
 
 CREATE INDEX link_suggestions_by_state ON link_suggestions(state, confidence);
 
+-- Documents whose text the link step has not read since it was stored or re-extracted; it empties the queue as it
+-- commits its results, so a step that fails or is killed leaves its documents queued.
+CREATE TABLE link_step_queue (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TRIGGER link_step_queue_insert AFTER INSERT ON documents BEGIN
+    INSERT OR IGNORE INTO link_step_queue(document_id) VALUES (new.id);
+END;
+
+CREATE TRIGGER link_step_queue_update AFTER UPDATE OF body ON documents BEGIN
+    INSERT OR IGNORE INTO link_step_queue(document_id) VALUES (new.id);
+END;
+
+INSERT INTO link_step_queue(document_id) SELECT id FROM documents;
+
 -- The MinHash signature of each document's text (NULL when the text is too short to compare) and the version group
--- it belongs to: the smallest document id of the group. A row also marks the document as seen by the link step.
+-- it belongs to: the smallest document id of the group.
 CREATE TABLE document_fingerprints (
     document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     signature BLOB CHECK (signature IS NULL OR length(signature) = 256),

@@ -46,6 +46,8 @@ public enum ArabicNormalizer {
             }
         case 0x0300...0x036F:
             return  // combining Latin diacritics
+        case 0...0x024F, 0x0600...0x06FF:
+            output.append(scalar)  // no case to fold: decided without a Unicode property lookup
         default:
             if scalar.properties.isUppercase {
                 output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)

@@ -190,7 +190,7 @@ extension IndexDatabase {
     }
 
     /// Replaces what extraction found for a stored document (title, metadata, text, warnings); names, links and
-    /// classification stay, and the fingerprint goes so that the next link step takes the new text. The full-text index follows through the update trigger.
+    /// classification stay. The update queues the document for the link step, which fingerprints the new text. The full-text index follows through the update trigger.
     public func replaceExtraction(_ new: NewDocument) throws(BayyinaError) {
         let document = new.document
         try write { db in
@@ -210,9 +210,6 @@ extension IndexDatabase {
             let id = try Self.documentID(document.sha256, db: db)
             try db.execute(sql: "DELETE FROM document_pages WHERE document_id = ?", arguments: [id])
             try Self.insertPages(new, documentID: id, db: db)
-            // The text changed: the link step fingerprints the document again and refreshes its suggestions.
-            try db.execute(sql: "DELETE FROM document_fingerprints WHERE document_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM fingerprint_bands WHERE document_id = ?", arguments: [id])
             try Self.audit("reextract", "document:\(document.sha256.hex)", after: try Self.digest([new.extractor, String(new.extractorVersion), new.text]),
                            db: db)
         }

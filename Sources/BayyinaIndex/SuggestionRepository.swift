@@ -25,14 +25,20 @@ public struct LinkStepResult: Sendable {
 }
 
 extension IndexDatabase {
-    /// Documents the link step has not seen (no fingerprint yet), oldest first; or, with `all`, every document after `afterID`.
+    /// Documents queued for the link step (stored or re-extracted since it last ran), oldest first; or, with `all`,
+    /// every document after `afterID`.
     public func linkStepInputs(all: Bool = false, after afterID: Int64 = 0, limit: Int) throws(BayyinaError) -> [LinkStepInput] {
         try read { db in
-            let pending = all ? "" : "AND id NOT IN (SELECT document_id FROM document_fingerprints)"
-            return try Row.fetchAll(db, sql: "SELECT id, title, title || char(10) || body AS text FROM documents WHERE id > ? \(pending) ORDER BY id LIMIT ?",
+            let source = all ? "documents d WHERE d.id > ?" : "link_step_queue q JOIN documents d ON d.id = q.document_id WHERE q.document_id > ?"
+            return try Row.fetchAll(db, sql: "SELECT d.id, d.title, d.title || char(10) || d.body AS text FROM \(source) ORDER BY d.id LIMIT ?",
                                     arguments: [afterID, limit])
                 .map { LinkStepInput(documentID: $0["id"], title: $0["title"], text: $0["text"]) }
         }
+    }
+
+    /// How many documents are stored.
+    public func documentCount() throws(BayyinaError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
     }
 
     /// The bm25 idf of each stem in the index: ln(1 + (N − n + 0.5) / (n + 0.5)) for n of N documents holding it.
@@ -41,10 +47,10 @@ extension IndexDatabase {
             let documents = Double(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0)
             var counts: [String: Double] = [:]
             let marker = String(ArabicTokenizer.Marker.stem.rawValue)
-            for chunk in Array(stems).chunked(into: 400) {
-                let rows = try Row.fetchAll(db, sql: "SELECT term, doc FROM documents_fts_terms WHERE term IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                            arguments: StatementArguments(chunk.map { marker + $0 }))
-                for row in rows { counts[String((row["term"] as String).dropFirst())] = row["doc"] }
+            // One equality lookup per term: fts5vocab reads just that term's postings (an IN list scans the whole index).
+            let statement = try db.cachedStatement(sql: "SELECT doc FROM documents_fts_terms WHERE term = ?")
+            for stem in stems {
+                counts[stem] = try Double.fetchOne(statement, arguments: [marker + stem])
             }
             return Dictionary(uniqueKeysWithValues: stems.map { stem in
                 let held = counts[stem] ?? 0
@@ -53,28 +59,30 @@ extension IndexDatabase {
         }
     }
 
-    /// Records the link step's findings in one transaction: fingerprints (skipping documents another step recorded
-    /// meanwhile) and suggestions, which replace a document's open ones and never revive accepted or rejected ones.
+    /// Records the link step's findings in one transaction: fingerprints, taking each document off the queue (and
+    /// skipping those another step took meanwhile), and suggestions, which replace a document's open ones and never revive accepted or rejected ones.
     public func recordLinkStep(_ results: [LinkStepResult]) throws(BayyinaError) {
         let now = Timestamp.now()
         try write { db in
             for result in results {
                 if let fingerprint = result.fingerprint {
-                    guard try Int.fetchOne(db, sql: "SELECT 1 FROM document_fingerprints WHERE document_id = ?", arguments: [result.documentID]) == nil
-                    else { continue }
+                    try db.cachedStatement(sql: "DELETE FROM link_step_queue WHERE document_id = ?").execute(arguments: [result.documentID])
+                    guard db.changesCount == 1 else { continue }
+                    try Self.forgetFingerprint(of: result.documentID, db: db)
                     try Self.recordFingerprint(fingerprint, documentID: result.documentID, db: db)
                 }
-                let kept = result.suggestions.map(\.target.rawValue)
-                try db.execute(sql: "DELETE FROM link_suggestions WHERE document_id = ? AND state = 'open' AND target NOT IN (\(kept.map { _ in "?" }.joined(separator: ",")))",
-                               arguments: StatementArguments([result.documentID] + kept))
+                // `+state`: look rows up by document, never by the state index, which would scan every open suggestion.
+                try db.cachedStatement(sql: """
+                    DELETE FROM link_suggestions WHERE document_id = ? AND +state = 'open' AND target NOT IN (SELECT value FROM json_each(?))
+                    """).execute(arguments: [result.documentID, try JSONText.encode(result.suggestions.map(\.target.rawValue))])
                 for suggestion in result.suggestions {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO link_suggestions(document_id, target, confidence, reason_en, reason_ar, proposed_at) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT(document_id, target) DO UPDATE SET confidence = excluded.confidence, reason_en = excluded.reason_en,
                             reason_ar = excluded.reason_ar, proposed_at = excluded.proposed_at
                         WHERE state = 'open'
-                        """, arguments: [result.documentID, suggestion.target.rawValue, suggestion.confidence, suggestion.reason.en ?? "",
-                                         suggestion.reason.ar ?? "", now])
+                        """).execute(arguments: [result.documentID, suggestion.target.rawValue, suggestion.confidence,
+                                                 suggestion.reason.en ?? "", suggestion.reason.ar ?? "", now])
                 }
             }
         }
@@ -85,11 +93,12 @@ extension IndexDatabase {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.*, d.sha256, d.title FROM link_suggestions s JOIN documents d ON d.id = s.document_id
-                WHERE s.state = 'open' AND s.confidence >= ? \(document == nil ? "" : "AND d.sha256 = ?")
+                WHERE \(document == nil ? "s.state = 'open'" : "+s.state = 'open' AND s.document_id = (SELECT id FROM documents WHERE sha256 = ?)")
+                AND s.confidence >= ?
                 AND NOT EXISTS (SELECT 1 FROM document_commitments l WHERE l.document_id = s.document_id AND l.commitment_id = s.target)
                 AND NOT EXISTS (SELECT 1 FROM document_milestones l WHERE l.document_id = s.document_id AND l.milestone_id = s.target)
                 ORDER BY s.confidence DESC, s.id LIMIT ?
-                """, arguments: StatementArguments([minimumConfidence] + (document.map { [$0.hex] } ?? []) + [limit]))
+                """, arguments: StatementArguments((document.map { [$0.hex] as [any DatabaseValueConvertible] } ?? []) + [minimumConfidence, limit]))
             return rows.compactMap(Self.suggestion)
         }
     }
@@ -147,11 +156,5 @@ extension IndexDatabase {
             id: row["id"], sha256: hash, documentTitle: row["title"],
             suggestion: LinkSuggestion(target: target, confidence: row["confidence"], reason: LocalizedText(ar: row["reason_ar"], en: row["reason_en"])),
             state: state, decidedBy: row["decided_by"], decidedAt: row["decided_at"])
-    }
-}
-
-extension Array {
-    func chunked(into size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

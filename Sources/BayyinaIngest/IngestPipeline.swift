@@ -60,8 +60,8 @@ public struct IngestOutcome: Sendable {
 
 /// Ingest as ordered named steps. Per file, on every core at once: preflight (name), store (stage while
 /// hashing), deduplicate, extract. Per batch, in order: the staged originals are flushed and moved into place and
-/// the rows committed in one transaction. A failing step rejects its file with a stable code and leaves no trace;
-/// the other files go on.
+/// the rows committed in one transaction, then the link step fingerprints and proposes links for the new documents.
+/// A failing step rejects its file with a stable code and leaves no trace; the other files go on.
 public struct IngestPipeline: Sendable {
     public let blobs: any BlobStore
     public let index: IndexDatabase
@@ -73,6 +73,8 @@ public struct IngestPipeline: Sendable {
     public let concurrency: Int
     /// Where the time a document is recorded comes from.
     public let clock: any WallClock
+    /// Fingerprints and link suggestions after each batch.
+    public let linkStep: LinkStep
 
     public init(
         blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 64,
@@ -85,6 +87,7 @@ public struct IngestPipeline: Sendable {
         self.sizeLimit = sizeLimit
         self.batchSize = max(1, batchSize)
         self.concurrency = max(1, concurrency)
+        linkStep = LinkStep(index: index)
     }
 
     /// Ingests one file.
@@ -106,7 +109,7 @@ public struct IngestPipeline: Sendable {
             preparing = position + 1 < batches.count ? Task { [batches] in await prepare(batches[position + 1]) } : nil
             for outcome in commit(current) { report(outcome) }
             // Pending documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
-            _ = try? LinkStep(index: index).run()
+            _ = try? linkStep.run()
         }
     }
 

@@ -1,6 +1,8 @@
 public import BayyinaCore
 public import BayyinaIndex
 import BayyinaLinking
+import Dispatch
+import Synchronization
 
 /// The last step of ingest: fingerprints the documents it has not seen, grouping versions of one piece of evidence,
 /// and proposes their links to the plan. A document stays pending until its results are committed, so a step that
@@ -10,6 +12,8 @@ public struct LinkStep: Sendable {
     /// Documents read and recorded per transaction.
     public let batchSize: Int
 
+    private let weights = WeightCache()
+
     public init(index: IndexDatabase, batchSize: Int = 256) {
         self.index = index
         self.batchSize = max(1, batchSize)
@@ -18,12 +22,12 @@ public struct LinkStep: Sendable {
     /// Processes every pending document; returns how many.
     @discardableResult
     public func run() throws(BayyinaError) -> Int {
-        let suggester = try self.suggester()
+        let suggester = try self.suggester(reusingWeights: true)
         var done = 0
         while true {
             let inputs = try index.linkStepInputs(limit: batchSize)
             guard !inputs.isEmpty else { return done }
-            try index.recordLinkStep(inputs.map { input in
+            try index.recordLinkStep(Self.concurrentMap(inputs) { input in
                 let terms = TextTerms(input.text)
                 return LinkStepResult(documentID: input.documentID, fingerprint: Fingerprinter.fingerprint(terms),
                                       suggestions: suggester.map { $0.0.suggestions(title: TextTerms(input.title), text: terms, weights: $0.1) } ?? [])
@@ -42,7 +46,7 @@ public struct LinkStep: Sendable {
         while true {
             let inputs = try index.linkStepInputs(all: true, after: last, limit: batchSize)
             guard let lastInput = inputs.last else { return done }
-            try index.recordLinkStep(inputs.map { input in
+            try index.recordLinkStep(Self.concurrentMap(inputs) { input in
                 LinkStepResult(documentID: input.documentID, fingerprint: nil,
                                suggestions: suggester.suggestions(title: TextTerms(input.title), text: TextTerms(input.text), weights: weights))
             })
@@ -51,10 +55,62 @@ public struct LinkStep: Sendable {
         }
     }
 
-    /// The plan's suggester and the weights of its title words; nil while no plan is imported.
-    private func suggester() throws(BayyinaError) -> (LinkSuggester, [String: Double])? {
+    /// `transform` over the inputs on every core, results in input order (reading texts is pure CPU work).
+    private static func concurrentMap(
+        _ inputs: [LinkStepInput], _ transform: @escaping @Sendable (LinkStepInput) -> LinkStepResult
+    ) -> [LinkStepResult] {
+        let slots = ResultSlots(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in slots.store(transform(inputs[index]), at: index) }
+        return slots.results
+    }
+
+    /// The plan's suggester and the weights of its title words; nil while no plan is imported. Ingest reuses the
+    /// weights until the corpus has grown or shrunk by a fifth (looking them up reads every posting of every title word).
+    private func suggester(reusingWeights: Bool = false) throws(BayyinaError) -> (LinkSuggester, [String: Double])? {
         guard let plan = try index.plan() else { return nil }
         let suggester = LinkSuggester(plan: plan)
-        return (suggester, try index.termWeights(stems: suggester.vocabulary))
+        let vocabulary = suggester.vocabulary
+        let documents = try index.documentCount()
+        if reusingWeights, let cached = weights.weights(for: vocabulary, documents: documents) { return (suggester, cached) }
+        let fresh = try index.termWeights(stems: vocabulary)
+        weights.store(fresh, vocabulary: vocabulary, documents: documents)
+        return (suggester, fresh)
+    }
+}
+
+/// One slot per input, each written by exactly one iteration of `concurrentPerform` and read after all of them end;
+/// the slots live outside any Swift variable, so writes to different slots never contend.
+private final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<LinkStepResult?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ result: LinkStepResult, at index: Int) { slots[index] = result }
+
+    var results: [LinkStepResult] { slots.map { $0! } }
+}
+
+/// The title-word weights of the last look-up, with the vocabulary and corpus size they were computed for.
+private final class WeightCache: Sendable {
+    private let state = Mutex<(vocabulary: Set<String>, documents: Int, weights: [String: Double])?>(nil)
+
+    func weights(for vocabulary: Set<String>, documents: Int) -> [String: Double]? {
+        state.withLock { cached in
+            guard let cached, cached.vocabulary == vocabulary,
+                  Double(documents) <= Double(cached.documents) * 1.2, Double(documents) >= Double(cached.documents) * 0.8 else { return nil }
+            return cached.weights
+        }
+    }
+
+    func store(_ weights: [String: Double], vocabulary: Set<String>, documents: Int) {
+        state.withLock { $0 = (vocabulary, documents, weights) }
     }
 }

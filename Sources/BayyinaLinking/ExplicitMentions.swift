@@ -34,8 +34,8 @@ enum ExplicitMentions {
         }
         guard milestoneNouns.contains(word), let milestone = number(words[safe: index + 1]) else { return nil }
         // "Milestone 3.1": commitment 3, its milestone 1.
-        if word == "milestone", words[index + 1].allSatisfy(\.isNumber), let second = words[safe: index + 2],
-           second.allSatisfy(\.isNumber), let number = number(second) {
+        if word == "milestone", digits(words[index + 1].utf8[...]) != nil, let second = words[safe: index + 2],
+           let number = digits(second.utf8[...]) {
             return (mention(milestone, number, words, index, length: 3), 3)
         }
         for gap in 2...3 {
@@ -84,17 +84,29 @@ enum ExplicitMentions {
         words[index..<min(words.count, index + length)].joined(separator: " ")
     }
 
-    /// `c2` → 2 for prefix "c"; nil for anything else.
-    private static func code(_ word: String, _ prefix: Character) -> Int? {
-        guard word.first == prefix, word.count >= 2, word.count <= 3 else { return nil }
-        return Int(word.dropFirst())
+    /// `c2` → 2 for prefix "c"; nil for anything else. Read as bytes: this runs on every word of every text.
+    private static func code(_ word: String, _ prefix: Unicode.Scalar) -> Int? {
+        let bytes = word.utf8
+        guard bytes.count >= 2, bytes.count <= 3, bytes.first == UInt8(prefix.value) else { return nil }
+        return digits(bytes.dropFirst())
     }
 
     /// Digits, or an ordinal or number word in Arabic or English, up to ten.
     private static func number(_ word: String?) -> Int? {
         guard let word else { return nil }
-        if word.allSatisfy(\.isNumber), word.count <= 2, let value = Int(word), value > 0 { return value }
+        if word.utf8.count <= 2, let value = digits(word.utf8[...]), value > 0 { return value }
         return arabicOrdinals[word] ?? englishOrdinals[word] ?? englishNumbers[word]
+    }
+
+    /// The value of ASCII digits; nil when any byte is not one.
+    private static func digits(_ bytes: Substring.UTF8View) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     static let commitmentNouns = NounForms(["الالتزام", "التزام", "للالتزام", "بالالتزام", "commitment"])
@@ -124,8 +136,8 @@ struct NounForms {
 
     func contains(_ word: String) -> Bool {
         if forms.contains(word) { return true }
-        guard let first = word.first, first == "و" || first == "ف" else { return false }
-        return forms.contains(String(word.dropFirst()))
+        guard let first = word.unicodeScalars.first, first == "و" || first == "ف" else { return false }
+        return forms.contains(String(word.unicodeScalars.dropFirst()))
     }
 }
 

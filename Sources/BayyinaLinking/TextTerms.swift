@@ -4,26 +4,53 @@ import BayyinaCore
 public struct TextTerms: Sendable {
     public let words: [String]
     public let stems: Set<String>
+    /// Where each word occurs, for phrase look-ups.
+    private let positions: [String: [Int]]
 
     public init(_ text: String) {
         words = Self.words(text)
+        var positions: [String: [Int]] = [:]
+        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
+        self.positions = positions
         var stems = Set<String>()
-        for word in Set(words) { stems.formUnion(LightStemmer.stems(of: word)) }
+        for word in positions.keys { stems.formUnion(LightStemmer.stems(of: word)) }
         self.stems = stems
     }
 
-    /// The normalized words of a text: runs of letters and digits.
+    /// The normalized words of a text: runs of letters, digits and combining marks.
     static func words(_ text: String) -> [String] {
-        ArabicNormalizer.normalize(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in ArabicNormalizer.normalize(text).unicodeScalars {
+            if isWordScalar(scalar) {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        return words
+    }
+
+    /// Letters, digits and marks, with the ranges that make up nearly all evidence (ASCII, Arabic) decided without
+    /// a Unicode property lookup.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x0669, 0x066E...0x06D3: return true
+        case 0...0x7F, 0x0600...0x0620, 0x066A...0x066D, 0x06D4, 0x2000...0x206F: return false
+        default:
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+        }
     }
 
     /// Whether `phrase` (already split into words) occurs in the text word for word.
     func contains(phrase: [String]) -> Bool {
-        guard let first = phrase.first, phrase.count <= words.count else { return false }
-        for start in words.indices where words[start] == first && start + phrase.count <= words.count {
-            if Array(words[start..<start + phrase.count]) == phrase { return true }
+        guard let first = phrase.first, let starts = positions[first] else { return false }
+        return starts.contains { start in
+            start + phrase.count <= words.count && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
         }
-        return false
     }
 }
 

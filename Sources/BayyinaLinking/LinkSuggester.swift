@@ -174,8 +174,10 @@ private struct Evidence {
 
     var confidence: Double { 1 - items.reduce(1) { $0 * (1 - $1.probability) } }
 
+    /// The two strongest different reasons.
     var reason: LocalizedText {
-        let strongest = items.sorted { $0.probability > $1.probability }.prefix(2)
+        var seen = Set<String>()
+        let strongest = items.sorted { $0.probability > $1.probability }.filter { seen.insert($0.en).inserted }.prefix(2)
         return LocalizedText(ar: strongest.map(\.ar).joined(separator: "؛ "), en: strongest.map(\.en).joined(separator: "; "))
     }
 }

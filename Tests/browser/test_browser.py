@@ -57,6 +57,10 @@ def main():
     store = tempfile.mkdtemp(prefix="bayyina-browser-")
     env = dict(os.environ, BAYYINA_STORE=store)
     subprocess.run([binary, "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
+    unlinked = Path(store) / "incoming" / "تقرير متابعة النزاهة.txt"
+    unlinked.parent.mkdir()
+    unlinked.write_text("تقرير متابعة ضمن أنشطة الالتزام الخامس من الخطة الوطنية الخامسة.\n", encoding="utf-8")
+    subprocess.run([binary, "ingest", str(unlinked)], env=env, check=True, stdout=subprocess.DEVNULL)
     token = json.loads(subprocess.run([binary, "token", "create", "--name", "browser", "--role", "reviewer", "--json"],
                                       env=env, check=True, capture_output=True, text=True).stdout)["secret"]
     port = free_port()
@@ -131,6 +135,25 @@ def main():
         driver.get(base + "/search?q=" + urllib.request.quote("الموازنة التشاركية"))
         titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "ol.results h2 a")]
         check("the uploaded file is found by its words", any("البلقاء" in t for t in titles), titles)
+
+        driver.get(base + "/search?versions=one&q=" + urllib.request.quote("فريق العمل الوطني"))
+        found = driver.find_elements(By.CSS_SELECTOR, "ol.results h2 a")
+        check("search can show one result for the three formats of the minutes", len(found) == 1, [a.text for a in found])
+        found[0].click()
+        wait_for(lambda: "/documents/" in driver.current_url)
+        versions = driver.find_elements(By.CSS_SELECTOR, "ul.versions li a")
+        check("the document page links its other versions", len(versions) == 2, [v.text for v in versions])
+
+        driver.get(base + "/staff/suggestions?min=0")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.suggestions tbody tr")
+        check("reviewers see the link suggestions with their reasons, right to left",
+              len(rows) >= 1 and driver.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+              and all(row.find_elements(By.CSS_SELECTOR, "td")[3].text for row in rows), f"{len(rows)} rows")
+        driver.save_screenshot(str(shots / "suggestions.png"))
+        first = rows[0].get_attribute("id")
+        rows[0].find_element(By.CSS_SELECTOR, "button[value=accept]").click()
+        wait_for(lambda: "/staff/suggestions" in driver.current_url and not driver.find_elements(By.ID, first))
+        check("accepting a suggestion takes it off the queue", not driver.find_elements(By.ID, first), first)
 
         driver.get(base + "/listing")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.register tbody tr")

@@ -39,10 +39,7 @@ struct AcceptSuggestionCommand: AsyncParsableCommand {
     @OptionGroup var actor: ActorOptions
     @Argument(help: "The suggestion's id.") var id: Int64
 
-    func run() async throws {
-        let repository = try options.open()
-        SuggestionOutput.print([try repository.index.acceptSuggestion(id, by: actor.actor)], options: options)
-    }
+    func run() async throws { try SuggestionOutput.decide(id, accept: true, by: actor.actor, options: options) }
 }
 
 struct RejectSuggestionCommand: AsyncParsableCommand {
@@ -53,10 +50,7 @@ struct RejectSuggestionCommand: AsyncParsableCommand {
     @OptionGroup var actor: ActorOptions
     @Argument(help: "The suggestion's id.") var id: Int64
 
-    func run() async throws {
-        let repository = try options.open()
-        SuggestionOutput.print([try repository.index.rejectSuggestion(id, by: actor.actor)], options: options)
-    }
+    func run() async throws { try SuggestionOutput.decide(id, accept: false, by: actor.actor, options: options) }
 }
 
 struct RefreshSuggestionsCommand: AsyncParsableCommand {
@@ -78,6 +72,12 @@ struct RefreshSuggestionsCommand: AsyncParsableCommand {
 
 /// Prints suggestions as JSON (`suggestions.schema.json`) or as a table.
 enum SuggestionOutput {
+    /// Accepts or rejects a suggestion and prints it as decided.
+    static func decide(_ id: Int64, accept: Bool, by actor: String, options: StoreOptions) throws {
+        let index = try options.open().index
+        print([accept ? try index.acceptSuggestion(id, by: actor) : try index.rejectSuggestion(id, by: actor)], options: options)
+    }
+
     static func print(_ suggestions: [StoredSuggestion], options: StoreOptions) {
         let ui = options.ui
         if options.json {

@@ -89,7 +89,7 @@ extension IndexDatabase {
     }
 
     /// Open suggestions at or above a confidence whose target is not linked yet, surest first; of one document when given.
-    public func openSuggestions(minimumConfidence: Double = 0, document: ContentHash? = nil, limit: Int = 10_000) throws(BayyinaError) -> [StoredSuggestion] {
+    public func openSuggestions(minimumConfidence: Double = 0, document: ContentHash? = nil, limit: Int = .max) throws(BayyinaError) -> [StoredSuggestion] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.*, d.sha256, d.title FROM link_suggestions s JOIN documents d ON d.id = s.document_id

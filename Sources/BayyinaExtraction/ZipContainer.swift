@@ -14,8 +14,6 @@ final class ZipContainer {
         entries = try ZipDirectory.entries(of: file)
     }
 
-    var paths: [String] { entries.keys.sorted() }
-
     func contains(_ path: String) -> Bool { entries[path] != nil }
 
     /// The inflated bytes of a part, nil when the container has no such part.

@@ -49,4 +49,10 @@ extension PageTemplates {
         let page = render(name, values, language: request.uiLanguage, title: title, path: request.uri.description)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
+
+    /// The 403 page of staff routes: not allowed, or the form expired.
+    func forbidden(_ request: Request) -> Response {
+        let text = UIStrings.strings(request.uiLanguage)["forbidden"] ?? ""
+        return response("message", ["message": text], request: request, title: text, status: .forbidden, noStore: true)
+    }
 }

@@ -114,14 +114,9 @@ struct RequestRoutes: Sendable {
 
     // MARK: Staff queue
 
-    private func staff(_ request: Request) throws -> StaffSession? {
-        guard let session = try StaffAccess(repository: repository).session(request), session.token.role.mayEdit else { return nil }
-        return session
-    }
-
     private func queue(_ request: Request) throws -> Response {
         let language = request.uiLanguage
-        guard try staff(request) != nil else { return forbidden(request) }
+        guard try StaffAccess(repository: repository).editor(request) != nil else { return templates.forbidden(request) }
         let day = today
         let rows: [[String: Any]] = try repository.index.requests().map { item in
             let view = AccessRequestJSON(item, on: day, calendar: try repository.index.workingCalendar(for: item.rules))
@@ -137,7 +132,7 @@ struct RequestRoutes: Sendable {
 
     private func detail(_ request: Request, reference: String) throws -> Response {
         let language = request.uiLanguage
-        guard try staff(request) != nil else { return forbidden(request) }
+        guard try StaffAccess(repository: repository).editor(request) != nil else { return templates.forbidden(request) }
         guard let item = try repository.index.request(reference) else {
             return templates.response("message", ["message": UIStrings.strings(language)["notFound"] ?? ""], request: request,
                                       title: UIStrings.strings(language)["notFound"] ?? "", status: .notFound)
@@ -151,12 +146,6 @@ struct RequestRoutes: Sendable {
             "history": item.history.map { ["at": $0.at, "kind": $0.kind, "actor": $0.actor,
                                            "details": $0.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")] },
         ], request: request, title: item.reference, noStore: true)
-    }
-
-    private func forbidden(_ request: Request) -> Response {
-        let strings = UIStrings.strings(request.uiLanguage)
-        return templates.response("message", ["message": strings["forbidden"] ?? ""], request: request, title: strings["forbidden"] ?? "",
-                                  status: .forbidden, noStore: true)
     }
 
     static func statusLabel(_ status: String, _ language: UILanguage) -> String {

@@ -15,6 +15,12 @@ struct StaffAccess: Sendable {
         return try repository.index.session(hash: StaffSecrets.hash(secret))
     }
 
+    /// The signed-in session of a reviewer or admin, who may edit and review; nil for anyone else.
+    func editor(_ request: Request) throws -> StaffSession? {
+        guard let session = try session(request), session.token.role.mayEdit else { return nil }
+        return session
+    }
+
     /// The live token of the request's `Authorization: Bearer` header.
     func bearer(_ request: Request) throws -> StaffToken? {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }

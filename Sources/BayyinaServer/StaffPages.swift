@@ -25,7 +25,7 @@ struct StaffPages: Sendable {
         router.post("/staff/signout") { request, _ in
             let fields = try await StaffAccess.formFields(request)
             guard let session = try access.session(request), StaffAccess.validCSRF(fields["csrf"], for: session) else {
-                return forbidden(request)
+                return templates.forbidden(request)
             }
             try access.signOut(request)
             return Self.redirect("/?lang=\(request.uiLanguage.rawValue)", cookie: StaffAccess.clearedCookie)
@@ -44,7 +44,7 @@ struct StaffPages: Sendable {
                 return page("message", ["message": error.message(in: request.uiLanguage)], request, titleKey: "badRequest", status: .badRequest)
             }
             defer { upload.discard() }
-            guard StaffAccess.validCSRF(upload.field("csrf"), for: session) else { return forbidden(request) }
+            guard StaffAccess.validCSRF(upload.field("csrf"), for: session) else { return templates.forbidden(request) }
             let outcomes = try await StaffUploads(repository: repository).ingest(upload, agency: session.token.agency)
             let strings = UIStrings.strings(request.uiLanguage)
             let results: [[String: Any]] = zip(upload.files, outcomes).map { file, outcome in
@@ -93,8 +93,9 @@ struct StaffPages: Sendable {
         _ request: Request, sha256: String, _ change: (ContentHash, [String: String], StaffSession) throws -> Void
     ) async throws -> Response {
         let fields = try await StaffAccess.formFields(request)
-        guard let session = try access.session(request), session.token.role.mayEdit,
-              StaffAccess.validCSRF(fields["csrf"], for: session) else { return forbidden(request) }
+        guard let session = try access.editor(request), StaffAccess.validCSRF(fields["csrf"], for: session) else {
+            return templates.forbidden(request)
+        }
         guard let hash = ContentHash(hex: sha256), try repository.index.metadata(hash) != nil else {
             return page("message", ["message": UIStrings.strings(request.uiLanguage)["notFound"] ?? ""], request,
                         titleKey: "notFound", status: .notFound)
@@ -109,11 +110,6 @@ struct StaffPages: Sendable {
     }
 
     private func signInURL(_ request: Request) -> String { "/staff/signin?lang=\(request.uiLanguage.rawValue)" }
-
-    private func forbidden(_ request: Request) -> Response {
-        page("message", ["message": UIStrings.strings(request.uiLanguage)["forbidden"] ?? ""], request, titleKey: "forbidden",
-             status: .forbidden)
-    }
 
     private func page(
         _ name: String, _ values: [String: Any], _ request: Request, titleKey: String, status: HTTPResponse.Status = .ok

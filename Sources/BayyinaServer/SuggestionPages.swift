@@ -28,7 +28,7 @@ struct SuggestionPages: Sendable {
 
     private func queue(_ request: Request) throws -> Response {
         let language = request.uiLanguage
-        guard let session = try staff(request) else { return forbidden(request) }
+        guard let session = try StaffAccess(repository: repository).editor(request) else { return templates.forbidden(request) }
         let minimum = request.uri.queryParameters.get("min").flatMap(Double.init).map { min(max($0, 0), 1) } ?? 0.5
         let suggestions = try repository.index.openSuggestions(minimumConfidence: minimum, limit: 500)
         return templates.response("suggestions", [
@@ -39,7 +39,9 @@ struct SuggestionPages: Sendable {
 
     private func decide(_ request: Request, id: String) async throws -> Response {
         let fields = try await StaffAccess.formFields(request)
-        guard let session = try staff(request), StaffAccess.validCSRF(fields["csrf"], for: session) else { return forbidden(request) }
+        guard let session = try StaffAccess(repository: repository).editor(request), StaffAccess.validCSRF(fields["csrf"], for: session) else {
+            return templates.forbidden(request)
+        }
         do {
             guard let number = Int64(id), let action = fields["action"], ["accept", "reject"].contains(action) else {
                 throw BayyinaError(.invalidArgument, "Accept or reject the suggestion.", arabic: "اقبل الاقتراح أو ارفضه.")
@@ -58,14 +60,4 @@ struct SuggestionPages: Sendable {
         return StaffPages.redirect(back ?? "/staff/suggestions?lang=\(request.uiLanguage.rawValue)")
     }
 
-    private func staff(_ request: Request) throws -> StaffSession? {
-        guard let session = try StaffAccess(repository: repository).session(request), session.token.role.mayEdit else { return nil }
-        return session
-    }
-
-    private func forbidden(_ request: Request) -> Response {
-        let strings = UIStrings.strings(request.uiLanguage)
-        return templates.response("message", ["message": strings["forbidden"] ?? ""], request: request, title: strings["forbidden"] ?? "",
-                                  status: .forbidden, noStore: true)
-    }
 }

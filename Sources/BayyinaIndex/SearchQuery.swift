@@ -86,30 +86,8 @@ public struct SearchQuery: Sendable, Equatable {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Runs of letters, digits and marks, as the tokenizer sees words.
+    /// Runs of letters, digits and marks, as the tokenizer sees words; the tokenizer's markers are never part of one.
     static func words(in text: Substring) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { words.append(String(current)) }
-        return words.filter { word in word.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if ArabicTokenizer.Marker(rawValue: Character(scalar)) != nil { return false }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark, .privateUse:
-            return true
-        default:
-            return false
-        }
+        WordRuns.words(in: text) { ArabicTokenizer.Marker(rawValue: Character($0)) != nil }
     }
 }

@@ -17,32 +17,9 @@ public struct TextTerms: Sendable {
         self.stems = stems
     }
 
-    /// The normalized words of a text: runs of letters, digits and combining marks.
+    /// The normalized words of a text, split as search splits them.
     static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
-        for scalar in ArabicNormalizer.normalize(text).unicodeScalars {
-            if isWordScalar(scalar) {
-                word.append(scalar)
-            } else if !word.isEmpty {
-                words.append(String(word))
-                word = String.UnicodeScalarView()
-            }
-        }
-        if !word.isEmpty { words.append(String(word)) }
-        return words
-    }
-
-    /// Letters, digits and marks, with the ranges that make up nearly all evidence (ASCII, Arabic) decided without
-    /// a Unicode property lookup.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x0669, 0x066E...0x06D3: return true
-        case 0...0x7F, 0x0600...0x0620, 0x066A...0x066D, 0x06D4, 0x2000...0x206F: return false
-        default:
-            let properties = scalar.properties
-            return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-        }
+        WordRuns.words(in: ArabicNormalizer.normalize(text))
     }
 
     /// Whether `phrase` (already split into words) occurs in the text word for word.

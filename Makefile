@@ -56,13 +56,15 @@ reliability: deps test-deps
 FUZZ_TARGETS = FuzzQuery FuzzSniffer FuzzHTML FuzzOffice FuzzEmail FuzzPlan
 
 ## libFuzzer with AddressSanitizer over the query parser, type sniffer, HTML, OOXML/ODF, e-mail and plan readers,
-## FUZZ_SECONDS s each, from the seed corpora in Fuzz/corpus; a crash, or one input running past 20 s (a hang), fails and
+## FUZZ_SECONDS s each, from the seed corpora in Fuzz/corpus and the fixtures named in Fuzz/seeds.txt; a crash, or one input running past 20 s (a hang), fails and
 ## leaves its input in .build/fuzz/crashes.
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 	@mkdir -p .build/fuzz/crashes
 	@for t in $(FUZZ_TARGETS); do \
-		rm -rf .build/fuzz/$$t && mkdir -p .build/fuzz/$$t && cp Fuzz/corpus/$$t/* .build/fuzz/$$t/; \
+		rm -rf .build/fuzz/$$t && mkdir -p .build/fuzz/$$t; \
+		if [ -d Fuzz/corpus/$$t ]; then cp Fuzz/corpus/$$t/* .build/fuzz/$$t/; fi; \
+		for seed in $$(awk -v t=$$t '$$1 == t { print $$2 }' Fuzz/seeds.txt); do cp "$$seed" .build/fuzz/$$t/ || exit 1; done; \
 		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$$t -max_total_time=$(or $(FUZZ_SECONDS),60) \
 			-rss_limit_mb=2048 -timeout=20 -max_len=65536 -artifact_prefix=.build/fuzz/crashes/$$t- .build/fuzz/$$t 2> .build/fuzz/$$t.log \
 			|| { tail -40 .build/fuzz/$$t.log; exit 1; }; \

@@ -72,6 +72,15 @@ struct RefreshSuggestionsCommand: AsyncParsableCommand {
 
 /// Prints suggestions as JSON (`suggestions.schema.json`) or as a table.
 enum SuggestionOutput {
+    /// A suggestion's state in the language of the table.
+    static func stateLabel(_ state: SuggestionState, _ ui: UILanguage) -> String {
+        switch state {
+        case .open: ui.pick("open", "مفتوح")
+        case .accepted: ui.pick("accepted", "مقبول")
+        case .rejected: ui.pick("rejected", "مرفوض")
+        }
+    }
+
     /// Accepts or rejects a suggestion and prints it as decided.
     static func decide(_ id: Int64, accept: Bool, by actor: String, options: StoreOptions) throws {
         let index = try options.open().index
@@ -93,7 +102,7 @@ enum SuggestionOutput {
              ui.pick("state", "الحالة"), ui.pick("reason", "السبب")],
             suggestions.map { stored in
                 [String(stored.id), String(stored.sha256.hex.prefix(12)) + " " + Output.truncated(stored.documentTitle, 40),
-                 stored.suggestion.target.rawValue, String(format: "%.2f", stored.suggestion.confidence), stored.state.rawValue,
+                 stored.suggestion.target.rawValue, String(format: "%.2f", stored.suggestion.confidence), stateLabel(stored.state, ui),
                  Output.truncated((ui == .ar ? stored.suggestion.reason.ar : stored.suggestion.reason.en) ?? "", 80)]
             })
     }

@@ -40,6 +40,7 @@ import Testing
         let arabic = try cli.run("suggestions", "--lang", "ar")
         #expect(arabic.status == 0)
         #expect(arabic.output.contains("الثقة") && arabic.output.contains("C3.M1") && arabic.output.contains("يذكر"))
+        #expect(arabic.output.contains("مفتوح") && !arabic.output.contains(" open "))
     }
 
     @Test func showVersionsListsTheOtherFormatsOfTheSeedMinutes() throws {

@@ -148,17 +148,23 @@ public enum TypeSniffer {
         return .text
     }
 
-    /// Consecutive RFC 5322 header lines at the start, including one that every message has.
+    /// Consecutive RFC 5322 header lines at the start, including one that every message has. Lines are taken one
+    /// at a time, so a text that is no message is given up on at its first line.
     private static func looksLikeEmail(_ sample: String) -> Bool {
         var names: [String] = []
-        for line in sample.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).prefix(40) {
-            let trimmed = String(line)
-            if trimmed.isEmpty { break }
-            if trimmed.first == " " || trimmed.first == "\t" { continue }
-            guard let colon = trimmed.firstIndex(of: ":"), colon > trimmed.startIndex,
-                  trimmed[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
-            else { return false }
-            names.append(trimmed[..<colon].lowercased())
+        var rest = sample[...]
+        for _ in 0..<40 {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end]
+            if line.isEmpty { break }
+            if line.first != " " && line.first != "\t" {
+                guard let colon = line.firstIndex(of: ":"), colon > line.startIndex,
+                      line[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+                else { return false }
+                names.append(line[..<colon].lowercased())
+            }
+            guard end < rest.endIndex else { break }
+            rest = rest[rest.index(after: end)...]
         }
         let required: Set<String> = ["from", "date", "subject", "mime-version", "received", "message-id"]
         return names.count >= 2 && names.filter(required.contains).count >= 2

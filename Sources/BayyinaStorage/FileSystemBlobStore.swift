@@ -83,8 +83,26 @@ public struct FileSystemBlobStore: BlobStore {
             unlink(target.path)
             throw error
         }
+        // Read-only once whole; the folders it will move into are made here, on every core, rather than in the
+        // commit, which runs one batch at a time.
+        fchmod(output, 0o444)
         close(output)
-        return StagedBlob(hash: hasher.finalize(), size: total, url: target)
+        let hash = hasher.finalize()
+        do throws(BayyinaError) {
+            try makeFolders(for: hash)
+        } catch {
+            unlink(target.path)
+            throw error
+        }
+        return StagedBlob(hash: hash, size: total, url: target)
+    }
+
+    /// Creates the two folder levels that hold `hash`'s original, when they do not exist yet.
+    private func makeFolders(for hash: ContentHash) throws(BayyinaError) {
+        let directory = url(for: hash).deletingLastPathComponent()
+        for level in [directory.deletingLastPathComponent(), directory] where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
+            throw BayyinaError(.storageFailure, "Cannot create \(level.path): \(String(cString: strerror(errno))).")
+        }
     }
 
     public func commit(_ batch: [StagedBlob]) throws(BayyinaError) {
@@ -92,16 +110,17 @@ public struct FileSystemBlobStore: BlobStore {
         try flushFileSystem()
         for staged in batch {
             let destination = url(for: staged.hash)
-            if FileManager.default.fileExists(atPath: destination.path) {
+            if access(destination.path, F_OK) == 0 {
                 discard(staged)
                 continue
             }
-            let directory = destination.deletingLastPathComponent()
-            for level in [directory.deletingLastPathComponent(), directory] where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
-                throw BayyinaError(.storageFailure, "Cannot create \(level.path): \(String(cString: strerror(errno))).")
+            var moved = rename(staged.url.path, destination.path) == 0
+            if !moved, errno == ENOENT {
+                // Its folders went away after it was staged (removed by hand); make them again.
+                try makeFolders(for: staged.hash)
+                moved = rename(staged.url.path, destination.path) == 0
             }
-            chmod(staged.url.path, 0o444)
-            guard rename(staged.url.path, destination.path) == 0 else {
+            guard moved else {
                 throw BayyinaError(.storageFailure, "Cannot move the original into \(destination.path): \(String(cString: strerror(errno))).")
             }
         }

@@ -24,8 +24,7 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
     private let wordSplitter: any FTS5Tokenizer
     /// Index tokens by the bytes of the word they come from: the normalized form first, then the colocated
     /// light forms and stems. Word frequencies are Zipfian, so most words are normalized once per connection.
-    private var documentTokens: [[UInt8]: [[UInt8]]] = [:]
-    private static let documentTokenCacheLimit = 100_000
+    private var documentTokens = WordTokenCache()
 
     init(db: Database, arguments: [String]) throws {
         wordSplitter = try db.makeTokenizer(.unicode61(diacritics: .keep, categories: "L* N* Co M*"))
@@ -53,20 +52,9 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
                 state.send($0, flags: 0, start: start, end: end)
             } ?? SQLITE_OK
         }
-        let key = [UInt8](bytes)
-        let tokens: [[UInt8]]
-        if let cached = documentTokens[key] {
-            tokens = cached
-        } else {
-            tokens = Self.documentTokens(String(decoding: bytes, as: UTF8.self))
-            if documentTokens.count >= Self.documentTokenCacheLimit { documentTokens.removeAll(keepingCapacity: true) }
-            documentTokens[key] = tokens
+        return documentTokens.forEachToken(of: bytes, derive: { Self.documentTokens(String(decoding: $0, as: UTF8.self)) }) { index, token in
+            state.send(token, flags: index == 0 ? 0 : FTS5_TOKEN_COLOCATED, start: start, end: end)
         }
-        var result = SQLITE_OK
-        for (index, token) in tokens.enumerated() where result == SQLITE_OK {
-            result = state.send(token, flags: index == 0 ? 0 : FTS5_TOKEN_COLOCATED, start: start, end: end)
-        }
-        return result
     }
 
     /// The normalized word, then its light forms and stems, each behind its marker.
@@ -102,11 +90,11 @@ private struct TokenizeState {
     let tokenization: FTS5Tokenization
     unowned let tokenizer: ArabicTokenizer
 
+    func send(_ token: UnsafeRawBufferPointer, flags: CInt, start: CInt, end: CInt) -> CInt {
+        callback(context, flags, token.baseAddress?.assumingMemoryBound(to: CChar.self), CInt(token.count), start, end)
+    }
+
     func send(_ token: [UInt8], flags: CInt, start: CInt, end: CInt) -> CInt {
-        token.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                callback(context, flags, chars.baseAddress, CInt(chars.count), start, end)
-            }
-        }
+        token.withUnsafeBytes { send($0, flags: flags, start: start, end: end) }
     }
 }

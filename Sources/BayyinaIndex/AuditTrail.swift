@@ -38,15 +38,15 @@ extension IndexDatabase {
     static func audit(
         _ action: String, _ entity: String, before: String? = nil, after: String? = nil, actor: String = AuditContext.actor, db: Database
     ) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1") ?? auditGenesis
-        let id = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'") ?? 0) + 1
+        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")) ?? auditGenesis
+        let id = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'")) ?? 0) + 1
         let at = Timestamp.now()
         let hash = AuditEvent.expectedHash(id: id, at: at, actor: actor, action: action, entity: entity, before: before, after: after,
                                            previous: previous)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO audit_events(id, at, actor, action, entity, before_digest, after_digest, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, at, actor, action, entity, before, after, previous, hash])
+            """).execute(arguments: [id, at, actor, action, entity, before, after, previous, hash])
     }
 
     /// The SHA-256 of a value's JSON (sorted keys): the digest of an entity's state.

@@ -65,10 +65,10 @@ extension IndexDatabase {
     }
 
     static func record(_ decision: ClassificationDecision, for hash: ContentHash, db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO classification_decisions(sha256, level, access, withdrawn, legal_basis, decided_by, decided_at, review_date, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [hash.hex, decision.level, decision.access.rawValue, decision.withdrawn, decision.legalBasis,
+            """).execute(arguments: [hash.hex, decision.level, decision.access.rawValue, decision.withdrawn, decision.legalBasis,
                              decision.decidedBy, decision.decidedAt, decision.reviewDate, decision.note])
     }
 

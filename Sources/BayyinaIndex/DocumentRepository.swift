@@ -80,27 +80,41 @@ extension IndexDatabase {
         try read { db in try Int.fetchOne(db, sql: "SELECT 1 FROM documents WHERE sha256 = ?", arguments: [hash.hex]) != nil }
     }
 
-    /// Applies a batch of ingest changes in one transaction, each inside its own savepoint so one failure does
-    /// not undo the others. A new document whose hash is already stored (earlier, or earlier in the same batch)
-    /// is recorded as an arrival instead. `beforeCommit` sees the results and runs inside the transaction, so
-    /// the originals can be moved into place before the rows become visible; if it throws, nothing is recorded.
+    /// Applies a batch of ingest changes in one transaction. A new document whose hash is already stored (earlier,
+    /// or earlier in the same batch) is recorded as an arrival instead. The batch is first applied whole inside one
+    /// savepoint; only when a change fails is it applied again with a savepoint per change, so one failure does not
+    /// undo the others. The new documents then join the full-text index in one statement (FTS5 writes a segment at
+    /// every savepoint, so indexing them one by one would cost a segment, and its merging, per document).
+    /// `beforeCommit` sees the results and runs inside the transaction, so the originals can be moved into place
+    /// before the rows become visible; if it throws, nothing is recorded.
     public func apply(
         _ changes: [IndexChange], beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void
     ) throws(BayyinaError) -> [IndexChangeResult] {
         try write { db in
+            let lastIndexed = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM documents")) ?? 0
             var results: [IndexChangeResult] = []
-            for change in changes {
-                do {
-                    var result = IndexChangeResult.duplicate
-                    try db.inSavepoint {
-                        result = try Self.apply(change, db: db)
-                        return .commit
+            do {
+                try db.inSavepoint {
+                    results = try changes.map { try Self.apply($0, db: db) }
+                    return .commit
+                }
+            } catch {
+                results = changes.map { change in
+                    do {
+                        var result = IndexChangeResult.duplicate
+                        try db.inSavepoint {
+                            result = try Self.apply(change, db: db)
+                            return .commit
+                        }
+                        return result
+                    } catch {
+                        return .failed(Self.wrap(error))
                     }
-                    results.append(result)
-                } catch {
-                    results.append(.failed(Self.wrap(error)))
                 }
             }
+            try db.cachedStatement(sql: """
+                INSERT INTO documents_fts(rowid, title, body, alternates) SELECT id, title, body, alternates FROM documents WHERE id > ?
+                """).execute(arguments: [lastIndexed])
             try beforeCommit(results)
             return results
         }
@@ -108,10 +122,10 @@ extension IndexDatabase {
 
     private static func apply(_ change: IndexChange, db: Database) throws -> IndexChangeResult {
         let arrival = change.arrival
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [arrival.hash.hex]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE sha256 = ?"), arguments: [arrival.hash.hex]) {
             try addName(arrival.name, folder: arrival.folder, documentID: id, db: db)
             try link(id, commitments: arrival.commitments, milestones: arrival.milestones, db: db)
-            let isPublic = try Bool.fetchOne(db, sql: "SELECT classification = 'public' FROM documents WHERE id = ?", arguments: [id])
+            let isPublic = try Bool.fetchOne(db.cachedStatement(sql: "SELECT classification = 'public' FROM documents WHERE id = ?"), arguments: [id])
             if arrival.classification == .restricted, isPublic == true {
                 try record(ingestDecision(.restricted, legalBasis: arrival.legalBasis, at: Timestamp.now()), for: arrival.hash, db: db)
             }
@@ -122,11 +136,11 @@ extension IndexDatabase {
             throw BayyinaError(.unknownDocument, "The document \(arrival.hash) is no longer stored; ingest the file again.")
         }
         let document = new.document
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO documents(sha256, title, title_source, author, created, language, pages, media_type, size, body,
                 alternates, classification, legal_basis, warnings, attachments, properties, extractor, extractor_version, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [document.sha256.hex, document.title, document.titleSource.rawValue, document.author,
+            """).execute(arguments: [document.sha256.hex, document.title, document.titleSource.rawValue, document.author,
                              document.created, document.language?.rawValue, document.pages, document.mediaType,
                              document.size, new.text, new.alternativeReadings.joined(separator: " "),
                              document.classification.rawValue, document.legalBasis,
@@ -170,10 +184,10 @@ extension IndexDatabase {
     private static func insertPages(_ new: NewDocument, documentID: Int64, db: Database) throws {
         let length = new.text.utf8.count
         for page in new.pages {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO document_pages(document_id, page, source, characters, confidence, start_offset, end_offset, extractor_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [documentID, page.number, page.source.rawValue, page.characters, page.confidence,
+                """).execute(arguments: [documentID, page.number, page.source.rawValue, page.characters, page.confidence,
                                  min(page.start, length), min(page.end, length), new.extractorVersion])
         }
     }
@@ -314,17 +328,17 @@ extension IndexDatabase {
     }
 
     private static func addName(_ name: String, folder: String, documentID: Int64, db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO document_names(document_id, name, folder, first_seen) VALUES (?, ?, ?, ?)",
-                       arguments: [documentID, name, folder, Timestamp.now()])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_names(document_id, name, folder, first_seen) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [documentID, name, folder, Timestamp.now()])
     }
 
     static func link(_ id: Int64, commitments: [CommitmentID], milestones: [MilestoneID], db: Database) throws {
         let allCommitments = Set(commitments + milestones.map(\.commitment))
         for commitment in allCommitments {
-            try db.execute(sql: "INSERT OR IGNORE INTO document_commitments(document_id, commitment_id) VALUES (?, ?)", arguments: [id, commitment.rawValue])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_commitments(document_id, commitment_id) VALUES (?, ?)").execute(arguments: [id, commitment.rawValue])
         }
         for milestone in milestones {
-            try db.execute(sql: "INSERT OR IGNORE INTO document_milestones(document_id, milestone_id) VALUES (?, ?)", arguments: [id, milestone.rawValue])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_milestones(document_id, milestone_id) VALUES (?, ?)").execute(arguments: [id, milestone.rawValue])
         }
     }
 

@@ -85,6 +85,10 @@ public final class IndexDatabase: Sendable {
         configuration.prepareDatabase { db in
             db.add(tokenizer: ArabicTokenizer.self)
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Statement journals in memory, and room for a whole ingest batch's pages on the writer: spilling them
+            // to the WAL mid-transaction wrote many pages several times over.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
         }
         return configuration
     }

@@ -77,7 +77,7 @@ public struct IngestPipeline: Sendable {
     public let linkStep: LinkStep
 
     public init(
-        blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 64,
+        blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 256,
         concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
     ) {
         self.clock = clock

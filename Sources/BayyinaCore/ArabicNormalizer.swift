@@ -9,14 +9,16 @@ public enum ArabicNormalizer {
     public static func normalize(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         let source = needsCompatibilityMapping(text) ? String(text).precomposedStringWithCompatibilityMapping : String(text)
-        var scalars = String.UnicodeScalarView()
+        // Written as UTF-8 bytes: appending scalars to a String one at a time costs several times more.
+        var output: [UInt8] = []
+        output.reserveCapacity(source.utf8.count)
         for scalar in source.unicodeScalars {
-            fold(scalar, into: &scalars)
+            fold(scalar, into: &output)
         }
-        return String(scalars)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func fold(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+    private static func fold(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
         let value = scalar.value
         switch value {
         case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E8, 0x06EA...0x06ED:
@@ -26,34 +28,54 @@ public enum ArabicNormalizer {
         case 0x00AD, 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
             return  // format characters
         case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673:
-            output.append("\u{0627}")
+            append(0x0627, to: &output)
         case 0x0649, 0x06CC:
-            output.append("\u{064A}")
+            append(0x064A, to: &output)
         case 0x0629:
-            output.append("\u{0647}")
+            append(0x0647, to: &output)
         case 0x06A9:
-            output.append("\u{0643}")
+            append(0x0643, to: &output)
         case 0x0660...0x0669:
-            output.append(Unicode.Scalar(0x30 + value - 0x0660)!)
+            output.append(UInt8(0x30 + value - 0x0660))
         case 0x06F0...0x06F9:
-            output.append(Unicode.Scalar(0x30 + value - 0x06F0)!)
+            output.append(UInt8(0x30 + value - 0x06F0))
         case 0x41...0x5A:
-            output.append(Unicode.Scalar(value + 0x20)!)
+            output.append(UInt8(value + 0x20))
         case 0xC0...0x24F, 0x1E00...0x1EFF:
             for folded in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
             where !(0x0300...0x036F).contains(folded.value) {
-                output.append(folded)
+                append(folded.value, to: &output)
             }
         case 0x0300...0x036F:
             return  // combining Latin diacritics
         case 0...0x024F, 0x0600...0x06FF:
-            output.append(scalar)  // no case to fold: decided without a Unicode property lookup
+            append(value, to: &output)  // no case to fold: decided without a Unicode property lookup
         default:
             if scalar.properties.isUppercase {
-                output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else {
-                output.append(scalar)
+                append(value, to: &output)
             }
+        }
+    }
+
+    /// Appends a scalar value's UTF-8 encoding.
+    private static func append(_ value: UInt32, to output: inout [UInt8]) {
+        switch value {
+        case 0..<0x80:
+            output.append(UInt8(value))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | value >> 6))
+            output.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | value >> 12))
+            output.append(UInt8(0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | value >> 18))
+            output.append(UInt8(0x80 | value >> 12 & 0x3F))
+            output.append(UInt8(0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
         }
     }
 

@@ -66,13 +66,13 @@ public struct LinkStep: Sendable {
 
     /// The plan's suggester and the weights of its title words; nil while no plan is imported. Ingest reuses the
     /// weights until the corpus has grown or shrunk by a fifth (looking them up reads every posting of every title word).
-    private func suggester(reusingWeights: Bool = false) throws(BayyinaError) -> (LinkSuggester, [String: Double])? {
+    private func suggester(reusingWeights: Bool = false) throws(BayyinaError) -> (LinkSuggester, TermWeights)? {
         guard let plan = try index.plan() else { return nil }
         let suggester = LinkSuggester(plan: plan)
         let vocabulary = suggester.vocabulary
         let documents = try index.documentCount()
         if reusingWeights, let cached = weights.weights(for: vocabulary, documents: documents) { return (suggester, cached) }
-        let fresh = try index.termWeights(stems: vocabulary)
+        let fresh = TermWeights(try index.termWeights(stems: vocabulary))
         weights.store(fresh, vocabulary: vocabulary, documents: documents)
         return (suggester, fresh)
     }
@@ -100,9 +100,9 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// The title-word weights of the last look-up, with the vocabulary and corpus size they were computed for.
 private final class WeightCache: Sendable {
-    private let state = Mutex<(vocabulary: Set<String>, documents: Int, weights: [String: Double])?>(nil)
+    private let state = Mutex<(vocabulary: Set<String>, documents: Int, weights: TermWeights)?>(nil)
 
-    func weights(for vocabulary: Set<String>, documents: Int) -> [String: Double]? {
+    func weights(for vocabulary: Set<String>, documents: Int) -> TermWeights? {
         state.withLock { cached in
             guard let cached, cached.vocabulary == vocabulary,
                   Double(documents) <= Double(cached.documents) * 1.2, Double(documents) >= Double(cached.documents) * 0.8 else { return nil }
@@ -110,7 +110,7 @@ private final class WeightCache: Sendable {
         }
     }
 
-    func store(_ weights: [String: Double], vocabulary: Set<String>, documents: Int) {
+    func store(_ weights: TermWeights, vocabulary: Set<String>, documents: Int) {
         state.withLock { $0 = (vocabulary, documents, weights) }
     }
 }

@@ -57,7 +57,7 @@ enum ExplicitMentions {
             let length = 2 + skip
             return (ExplicitMention(target: .commitment(CommitmentID("\(number)")!), phrase: phrase(words, index, length), notStarted: false), length)
         }
-        if words[safe: index + 1] == "commitment", let number = englishOrdinals[word] {
+        if let next = words[safe: index + 1], next.utf8.elementsEqual("commitment".utf8), let number = englishOrdinals[word] {
             return (ExplicitMention(target: .commitment(CommitmentID("\(number)")!), phrase: phrase(words, index, 2), notStarted: false), 2)
         }
         return nil
@@ -130,14 +130,14 @@ enum ExplicitMentions {
 
 /// The forms of a noun, also behind the conjunction و or ف (والالتزام، وبالالتزام).
 struct NounForms {
-    private let forms: Set<String>
+    private let forms: Set<Term>
 
-    init(_ forms: Set<String>) { self.forms = forms }
+    init(_ forms: Set<String>) { self.forms = Set(forms.map(Term.init)) }
 
     func contains(_ word: String) -> Bool {
-        if forms.contains(word) { return true }
+        if forms.contains(Term(word)) { return true }
         guard let first = word.unicodeScalars.first, first == "و" || first == "ف" else { return false }
-        return forms.contains(String(word.unicodeScalars.dropFirst()))
+        return forms.contains(Term(String(word.unicodeScalars.dropFirst())))
     }
 }
 

@@ -41,7 +41,7 @@ public struct LinkSuggester: Sendable {
 
     /// Suggestions above ``floor``, surest first. `title` is the document's title, `text` all of its text (title
     /// included); `weights` maps a main stem to its idf.
-    public func suggestions(title: TextTerms, text: TextTerms, weights: [String: Double]) -> [LinkSuggestion] {
+    public func suggestions(title: TextTerms, text: TextTerms, weights: TermWeights) -> [LinkSuggestion] {
         let mentions = ExplicitMentions.find(in: text.words)
         let named = Set(mentions.compactMap { mention -> CommitmentID? in
             if case .commitment(let id) = mention.target { return id } else { return nil }
@@ -86,7 +86,7 @@ public struct LinkSuggester: Sendable {
     /// commitment leads and the others fade with their distance from it, since one document is rarely evidence of
     /// many milestones unless it names them; all are scaled by `support`, the text's other evidence for the commitment.
     private func milestones(
-        of profile: CommitmentProfile, mentions: [ExplicitMention], support: Double, title: TextTerms, text: TextTerms, weights: [String: Double]
+        of profile: CommitmentProfile, mentions: [ExplicitMention], support: Double, title: TextTerms, text: TextTerms, weights: TermWeights
     ) -> [LinkSuggestion] {
         let matches = profile.milestones.map { Self.bestMatch($0.titles, title: title, text: text, weights: weights) }
         let top = matches.compactMap { $0?.share }.max() ?? 0
@@ -118,7 +118,7 @@ public struct LinkSuggester: Sendable {
     /// The title of several (Arabic, English) that the document matches best: its weighed share of the title's words in
     /// the whole text and in the document's own title, the latter counting for two fifths.
     private static func bestMatch(
-        _ titles: [TitleTerms], title: TextTerms, text: TextTerms, weights: [String: Double]
+        _ titles: [TitleTerms], title: TextTerms, text: TextTerms, weights: TermWeights
     ) -> (share: Double, matched: [String])? {
         titles.map { terms in
             let inText = terms.coverage(in: text, weights: weights)
@@ -129,7 +129,7 @@ public struct LinkSuggester: Sendable {
 
     /// Whether the text speaks of the plan's commitments together: the plural, or the forum that follows the whole plan.
     private static func speaksOfWholePlan(_ text: TextTerms) -> Bool {
-        text.words.contains { ["الالتزامات", "التزامات", "commitments"].contains($0) }
+        ["الالتزامات", "التزامات", "commitments"].contains(where: text.contains(word:))
             || text.contains(phrase: ["فريق", "العمل", "الوطني"]) || text.contains(phrase: ["multi", "stakeholder", "forum"])
             || text.contains(phrase: ["multistakeholder", "forum"])
     }

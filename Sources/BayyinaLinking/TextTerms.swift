@@ -3,18 +3,16 @@ import BayyinaCore
 /// A text's words as search sees them (normalized by ``ArabicNormalizer``, in order) and the set of their stems.
 public struct TextTerms: Sendable {
     public let words: [String]
-    public let stems: Set<String>
+    let stems: Set<Term>
     /// Where each word occurs, for phrase look-ups.
-    private let positions: [String: [Int]]
+    private let positions: [Term: [Int]]
 
     public init(_ text: String) {
         words = Self.words(text)
-        var positions: [String: [Int]] = [:]
-        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
+        var positions: [Term: [Int]] = [:]
+        for (index, word) in words.enumerated() { positions[Term(word), default: []].append(index) }
         self.positions = positions
-        var stems = Set<String>()
-        for word in positions.keys { stems.formUnion(LightStemmer.stems(of: word)) }
-        self.stems = stems
+        stems = StemCache.shared.stems(of: positions.keys)
     }
 
     /// The normalized words of a text, split as search splits them.
@@ -22,11 +20,14 @@ public struct TextTerms: Sendable {
         WordRuns.words(in: ArabicNormalizer.normalize(text))
     }
 
+    /// Whether the text holds `word` (normalized).
+    func contains(word: String) -> Bool { positions[Term(word)] != nil }
+
     /// Whether `phrase` (already split into words) occurs in the text word for word.
     func contains(phrase: [String]) -> Bool {
-        guard let first = phrase.first, let starts = positions[first] else { return false }
+        guard let first = phrase.first, let starts = positions[Term(first)] else { return false }
         return starts.contains { start in
-            start + phrase.count <= words.count && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+            start + phrase.count <= words.count && phrase.indices.allSatisfy { Term(words[start + $0]) == Term(phrase[$0]) }
         }
     }
 }
@@ -34,20 +35,21 @@ public struct TextTerms: Sendable {
 /// The weighed content words of a plan title: what a document must share with it to be about the same thing.
 struct TitleTerms: Sendable {
     /// Each content word's stem readings; a document holds the word when it holds any reading.
-    let terms: [[String]]
+    let terms: [[Term]]
 
     init(_ title: String) {
         var seen = Set<String>()
         terms = TextTerms.words(title).filter { !StopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
             .map { LightStemmer.stems(of: $0) }
             .filter { seen.insert($0[0]).inserted }
+            .map { $0.map(Term.init) }
     }
 
     /// The main stem of every term, for looking up their weights.
-    var mainStems: [String] { terms.map { $0[0] } }
+    var mainStems: [String] { terms.map { $0[0].text } }
 
     /// The share of the title's weight that the document holds, and the words it holds.
-    func coverage(in document: TextTerms, weights: [String: Double]) -> (share: Double, matched: [String]) {
+    func coverage(in document: TextTerms, weights: TermWeights) -> (share: Double, matched: [String]) {
         var total = 0.0, held = 0.0
         var matched: [String] = []
         for readings in terms {
@@ -55,7 +57,7 @@ struct TitleTerms: Sendable {
             total += weight
             if readings.contains(where: document.stems.contains) {
                 held += weight
-                matched.append(readings[0])
+                matched.append(readings[0].text)
             }
         }
         return (total > 0 ? held / total : 0, matched)

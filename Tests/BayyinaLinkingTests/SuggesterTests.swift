@@ -16,7 +16,7 @@ import Testing
     func suggestions(_ fixture: String) async throws -> [LinkSuggestion] {
         let (_, content) = try await ExtractorRegistry().extract(fileAt: Fixtures.url(fixture), fileName: Fixtures.url(fixture).lastPathComponent)
         let title = content.title(fileName: Fixtures.url(fixture).lastPathComponent).text
-        let weights = Dictionary(uniqueKeysWithValues: suggester.vocabulary.map { ($0, 1.0) })
+        let weights = TermWeights(Dictionary(uniqueKeysWithValues: suggester.vocabulary.map { ($0, 1.0) }))
         return suggester.suggestions(title: TextTerms(title), text: TextTerms(title + "\n" + content.text), weights: weights)
     }
 

@@ -88,13 +88,7 @@ struct IngestCommand: AsyncParsableCommand {
                 throw BayyinaError(.invalidArgument, "--name names a single file, but \(path) is a folder.",
                                    arabic: "الخيار --name لملف واحد، لكن \(path) مجلد.")
             }
-            let enumerator = FileManager.default.enumerator(
-                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-            var found: [URL] = []
-            while let item = enumerator?.nextObject() as? URL {
-                if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(item.standardizedFileURL) }
-            }
-            for file in found.sorted(by: { $0.path < $1.path }) {
+            for file in FolderFiles.regularFiles(under: url) {
                 let parent = file.deletingLastPathComponent().path
                 let relative = parent.hasPrefix(url.path) ? String(parent.dropFirst(url.path.count)) : ""
                 files.append((file, relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))))

@@ -20,16 +20,25 @@ struct TestIndex {
         _ title: String, _ text: String, classification: Classification = .public, commitments: [String] = [],
         milestones: [String] = [], created: String? = nil, mediaType: String = "text/plain"
     ) throws -> ContentHash {
+        let change = Self.newDocument(title, text, classification: classification, commitments: commitments, milestones: milestones,
+                                      created: created, mediaType: mediaType)
+        _ = try database.apply([change]) { _ in }
+        return change.arrival.hash
+    }
+
+    /// The change that records a document with the given text; its hash is derived from the text.
+    static func newDocument(
+        _ title: String, _ text: String, classification: Classification = .public, commitments: [String] = [],
+        milestones: [String] = [], created: String? = nil, mediaType: String = "text/plain"
+    ) -> IndexChange {
         var digest = [UInt8](repeating: 0, count: 32)
         for (index, byte) in Array((title + text).utf8).enumerated() { digest[index % 32] = digest[index % 32] &* 31 &+ byte }
-        let hash = ContentHash(digest: digest)
         let document = Document(
-            sha256: hash, title: title, titleSource: .metadata, author: nil, created: created,
+            sha256: ContentHash(digest: digest), title: title, titleSource: .metadata, author: nil, created: created,
             language: DocumentLanguage.detect(in: text), pages: nil, mediaType: mediaType, size: Int64(text.utf8.count),
             filenames: ["\(title).txt"], classification: classification, commitments: commitments.compactMap { CommitmentID($0) },
             milestones: milestones.compactMap { MilestoneID($0) }, ingestedAt: Timestamp.now())
-        _ = try database.apply([.newDocument(NewDocument(document: document, text: text, extractor: "text", extractorVersion: 1))]) { _ in }
-        return hash
+        return .newDocument(NewDocument(document: document, text: text, extractor: "text", extractorVersion: 1))
     }
 
     func search(_ text: String, audience: Audience = .internal, commitment: String? = nil, milestone: String? = nil,

@@ -69,6 +69,8 @@ public struct IngestPipeline: Sendable {
     public let sizeLimit: Int64
     /// Files committed together; also how many are staged ahead of the commit.
     public let batchSize: Int
+    /// Bytes of files committed together, whatever their number.
+    public let batchBytes: Int64
     /// Files extracted at the same time.
     public let concurrency: Int
     /// Where the time a document is recorded comes from.
@@ -78,7 +80,7 @@ public struct IngestPipeline: Sendable {
 
     public init(
         blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 256,
-        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
+        batchBytes: Int64 = 64 << 20, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
     ) {
         self.clock = clock
         self.blobs = blobs
@@ -86,6 +88,7 @@ public struct IngestPipeline: Sendable {
         self.extractors = extractors
         self.sizeLimit = sizeLimit
         self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
         self.concurrency = max(1, concurrency)
         linkStep = LinkStep(index: index)
     }
@@ -100,9 +103,7 @@ public struct IngestPipeline: Sendable {
     /// Ingests files in batches, reporting each outcome in the order of the requests. The next batch is staged
     /// and extracted while the current one is committed.
     public func ingest(_ requests: [IngestRequest], report: (IngestOutcome) -> Void) async {
-        let batches = stride(from: 0, to: requests.count, by: batchSize).map {
-            Array(requests[$0..<min($0 + batchSize, requests.count)])
-        }
+        let batches = self.batches(of: requests)
         var preparing = batches.first.map { batch in Task { await prepare(batch) } }
         for position in batches.indices {
             guard let current = await preparing?.value else { break }
@@ -111,6 +112,27 @@ public struct IngestPipeline: Sendable {
             // Pending documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
             _ = try? linkStep.run()
         }
+    }
+
+    /// The requests in order, cut into batches of at most ``batchSize`` files and ``batchBytes`` bytes (a file larger
+    /// than that is a batch of its own), so that the texts a batch holds in memory stay bounded.
+    private func batches(of requests: [IngestRequest]) -> [[IngestRequest]] {
+        var batches: [[IngestRequest]] = []
+        var current: [IngestRequest] = []
+        var bytes: Int64 = 0
+        for request in requests {
+            var status = stat()
+            let size = stat(request.source.path, &status) == 0 ? Int64(status.st_size) : 0
+            if !current.isEmpty, current.count >= batchSize || bytes + size > batchBytes {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(request)
+            bytes += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
     }
 
     /// A file staged and extracted, waiting for its batch to be committed.

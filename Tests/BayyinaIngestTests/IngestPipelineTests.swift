@@ -200,6 +200,21 @@ struct TestStore {
         #expect(try store.repository.verify(repair: false).ok)
     }
 
+    @Test func filesCutIntoBatchesByCountAndBytesAreAllRecordedInOrder() async throws {
+        let store = try TestStore()
+        let pipeline = IngestPipeline(
+            blobs: store.repository.blobs, index: store.repository.index, extractors: store.repository.pipeline.extractors, sizeLimit: 1 << 20,
+            batchSize: 2, batchBytes: 1_000)
+        let requests = ["docs/karak_hearing_notes.txt", "docs/capital_projects_2023.csv", "bad/budget_annex_bomb.docx",
+                        "docs/karak_hearing_notes.txt", "docs/news_maan_youth_consultations.html"]
+            .map { IngestRequest(source: Fixtures.url($0)) }
+        var outcomes: [IngestOutcome] = []
+        await pipeline.ingest(requests) { outcomes.append($0) }
+        #expect(outcomes.map(\.path) == requests.map(\.source.path))
+        #expect(outcomes.map(\.status) == [.ingested, .ingested, .rejected, .duplicate, .ingested])
+        #expect(try store.repository.verify(repair: false).ok)
+    }
+
     @Test func aRejectedFileDoesNotStopTheBatch() async throws {
         let store = try TestStore()
         let requests = ["docs/capital_projects_2023.csv", "bad/budget_annex_bomb.docx", "docs/karak_hearing_notes.txt"]

@@ -8,6 +8,7 @@ OFFICE_TEST_PACKAGES = libreoffice-calc-nogui
 BENCH_PACKAGES = qpdf wrk
 RUN_PACKAGES = poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng
 export BAYYINA_STORE ?= $(CURDIR)/Storage
+comma := ,
 
 .PHONY: run test test-deps build deps clean-store bench reliability fuzz
 
@@ -80,11 +81,19 @@ test-deps:
 clean-store:
 	rm -rf Storage/blobs Storage/tmp Storage/bayyina.sqlite*
 
-## Ingest throughput and search latency on a synthetic corpus (N documents), PDF pages/s with and without
-## OCR, and requests/s of the search page and API under wrk (needs ../shared, qpdf and wrk).
+## Release-build benchmarks (needs ../shared, qpdf and wrk), each next to the tool people use instead: ingest and
+## hashing-and-storing on synthetic corpora of SIZES documents next to the sqlite3 shell's plain FTS5 load of the same
+## text and sha256sum; search latency from the library call, the CLI and HTTP (32 connections); PDF pages/s next to
+## pdftotext. Medians of several runs with their spread.
+SIZES ?= 10000,100000
 bench: deps
 	$(call apt_install,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release --product bayyina
-	python3 .ci/bench.py --bin .build/release/bayyina --n $(or $(N),10000)
-	python3 .ci/bench_pdf.py --bin .build/release/bayyina
-	python3 .ci/bench_web.py --bin .build/release/bayyina --queries /tmp/bayyina-bench/corpus-$(or $(N),10000)/queries.jsonl
+	$(SWIFT) build -c release --product bayyina-bench
+	python3 Benchmarks/bench.py --bin .build/release/bayyina --bench-bin .build/release/bayyina-bench --sizes $(SIZES)
+	python3 Benchmarks/bench_pdf.py --bin .build/release/bayyina
+	@for n in $(subst $(comma), ,$(SIZES)); do \
+		echo "== HTTP, $$n documents =="; \
+		python3 Benchmarks/bench_web.py --bin .build/release/bayyina --store /tmp/bayyina-bench/store-$$n \
+			--queries /tmp/bayyina-bench/corpus-$$n/queries.jsonl || exit 1; \
+	done

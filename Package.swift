@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bayyina", targets: ["bayyina"]),
+        // In-process timings for `make bench`: hashing and storing, and the search library call.
+        .executable(name: "bayyina-bench", targets: ["bayyina-bench"]),
         // The parsers of untrusted input, for the libFuzzer targets in Fuzz/.
         .library(name: "BayyinaParsers", targets: ["BayyinaCore", "BayyinaExtraction", "BayyinaIndex"]),
     ],
@@ -95,6 +97,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bayyina-bench",
+            dependencies: [
+                "BayyinaCore", "BayyinaStorage", "BayyinaIndex", "BayyinaIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

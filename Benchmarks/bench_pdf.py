@@ -1,13 +1,16 @@
-"""Pages per second for text PDFs and for OCR'd pages, one job and all cores, next to pdftotext alone.
+"""PDF pages per second: ingest (one job, and every core) next to pdftotext run over the same files one after the
+other, for text PDFs and for scanned pages that need OCR.
 
-Usage: python3 .ci/bench_pdf.py --bin .build/release/bayyina [--work /tmp/bayyina-bench-pdf]
-Builds its inputs with qpdf from the test fixtures and ../shared/corpus: every corpus PDF concatenated five
-times (text pages), and the scanned Arabic fixture repeated twelve times (OCR pages). Prints; asserts nothing.
+Usage: python3 Benchmarks/bench_pdf.py --bin .build/release/bayyina [--copies 8] [--runs 3] [--work /tmp/bayyina-bench-pdf]
+Text PDFs: every PDF of ../shared/corpus, `copies` times, each copy made distinct by a comment after its end (a PDF
+reader ignores it; the store sees new bytes), so ingest reads as many files as pdftotext. Scans: the scanned Arabic
+fixture repeated twelve times by qpdf, in one file. Prints medians and the spread of the runs; asserts nothing.
 """
 import argparse
 import glob
 import os
 import shutil
+import statistics
 import subprocess
 import time
 from pathlib import Path
@@ -28,30 +31,58 @@ def timed(command, env=None):
     return time.monotonic() - started
 
 
+def median_and_spread(values):
+    middle = statistics.median(values)
+    return middle, (max(values) - min(values)) / middle * 100
+
+
+def distinct_copies(sources, copies, folder):
+    folder.mkdir(parents=True)
+    made = []
+    for copy in range(copies):
+        for source in sources:
+            target = folder / f"{copy:02d}-{Path(source).name}"
+            target.write_bytes(Path(source).read_bytes() + f"\n% bench copy {copy}\n".encode())
+            made.append(target)
+    return made
+
+
+def ingest_seconds(binary, inputs, jobs, store):
+    shutil.rmtree(store, ignore_errors=True)
+    store.mkdir(parents=True)
+    return timed([binary, "ingest", *map(str, inputs), "--jobs", str(jobs)], dict(os.environ, BAYYINA_STORE=str(store)))
+
+
+def measure(label, files, binary, runs, work):
+    count = sum(pages(pdf) for pdf in files)
+    alone, alone_spread = median_and_spread(
+        [sum(timed(["pdftotext", "-enc", "UTF-8", str(pdf), "/dev/null"]) for pdf in files) for _ in range(runs)])
+    line = f"{label}: {len(files)} files, {count} pages; pdftotext one file after another {count / alone:.1f} pages/s " \
+           f"(runs within {alone_spread:.0f}%)"
+    for jobs in [1, os.cpu_count()]:
+        seconds, seconds_spread = median_and_spread([ingest_seconds(binary, files, jobs, work / "store") for _ in range(runs)])
+        line += f"; bayyina ingest --jobs {jobs}: {count / seconds:.1f} pages/s = {alone / seconds:.2f}x " \
+                f"(within {seconds_spread:.0f}%)"
+    print(line)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", required=True)
+    parser.add_argument("--copies", type=int, default=8)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/tmp/bayyina-bench-pdf")
     args = parser.parse_args()
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    sources = sorted(glob.glob(str(CORPUS / "docs/*.pdf")))
-    text_pdf, scan_pdf = work / "text.pdf", work / "scans.pdf"
-    subprocess.run(["qpdf", "--empty", "--pages", *(sources * 5), "--", str(text_pdf)], check=True)
-    subprocess.run(["qpdf", "--empty", "--pages", *([str(FIXTURES / "generated/scanned_arabic.pdf")] * 12), "--", str(scan_pdf)],
-                   check=True)
     binary = str(Path(args.bin).resolve())
-    for label, pdf in [("text", text_pdf), ("OCR", scan_pdf)]:
-        count = pages(pdf)
-        alone = timed(["pdftotext", "-enc", "UTF-8", str(pdf), "/dev/null"])
-        line = f"{label} PDF, {count} pages: pdftotext alone {count / alone:.0f} pages/s"
-        for jobs in [1, os.cpu_count()]:
-            store = work / f"store-{label}-{jobs}"
-            env = dict(os.environ, BAYYINA_STORE=str(store))
-            seconds = timed([binary, "ingest", str(pdf), "--jobs", str(jobs)], env)
-            line += f"; bayyina --jobs {jobs}: {count / seconds:.1f} pages/s"
-        print(line)
+    texts = distinct_copies(sorted(glob.glob(str(CORPUS / "docs/*.pdf"))), args.copies, work / "text")
+    scans = work / "scans.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", *([str(FIXTURES / "generated/scanned_arabic.pdf")] * 12), "--", str(scans)],
+                   check=True)
+    measure("text PDFs", texts, binary, args.runs, work)
+    measure("scanned PDF (OCR)", [scans], binary, args.runs, work)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Requests/s and latency of the search page and the search API, measured with wrk on loopback.
 
-Usage: python3 .ci/bench_web.py --bin .build/release/bayyina [--store /tmp/bayyina-bench/store]
-       [--queries /tmp/bayyina-bench/corpus-10000/queries.jsonl] [--seconds 15]
-Run .ci/bench.py first: it leaves the store and the corpus's queries behind. Each target is measured twice:
+Usage: python3 Benchmarks/bench_web.py --bin .build/release/bayyina [--store /tmp/bayyina-bench/store-10000]
+       [--queries /tmp/bayyina-bench/corpus-10000/queries.jsonl] [--seconds 20] [--connections 32]
+Run Benchmarks/bench.py first: it leaves the store and the corpus's queries behind. Each target is measured twice:
 cycling through the corpus's queries, and with one broad query (a word in most documents).
 Prints the figures; asserts nothing (speed is measured, never a test).
 """
@@ -34,28 +34,30 @@ def lua_cycling(paths):
            f"  return wrk.format(\"GET\", paths[i])\nend\n"
 
 
-def run_wrk(base, paths, seconds):
+def run_wrk(base, paths, seconds, connections):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(lua_cycling(paths))
     try:
-        output = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency", "-s", script.name, base],
+        output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name, base],
                                 capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(script.name)
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
-    latency = {share: re.search(rf"^\s+{share}%\s+(\S+)", output, re.M).group(1) for share in ("50", "99")}
+    latency = {share: re.search(rf"^\s+{share}%\s+(\S+)", output, re.M).group(1) for share in ("50", "90", "99")}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return f"{float(rate):.1f} req/s, p50 {latency['50']}, p99 {latency['99']}" + (f", {errors.group(1)} non-2xx" if errors else "")
+    return f"{float(rate):.1f} req/s, p50 {latency['50']}, p90 {latency['90']}, p99 {latency['99']}" + \
+        (f", {errors.group(1)} non-2xx" if errors else "")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", required=True)
-    parser.add_argument("--store", default="/tmp/bayyina-bench/store")
+    parser.add_argument("--store", default="/tmp/bayyina-bench/store-10000")
     parser.add_argument("--queries", default="/tmp/bayyina-bench/corpus-10000/queries.jsonl")
-    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
-    texts = [json.loads(line)["text"] for line in Path(args.queries).read_text().splitlines()][:100]
+    texts = [json.loads(line)["text"] for line in Path(args.queries).read_text().splitlines()]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, BAYYINA_STORE=args.store)
@@ -71,8 +73,9 @@ def main():
         for name, template in [("search page", "/search?lang=en&q={}"), ("search API", "/api/v1/search?q={}")]:
             mixed = [template.format(urllib.parse.quote(text)) for text in texts]
             broad = [template.format(urllib.parse.quote(BROAD))]
-            print(f"{name}, {len(mixed)} corpus queries: {run_wrk(base, mixed, args.seconds)}")
-            print(f"{name}, broad query '{BROAD}': {run_wrk(base, broad, args.seconds)}")
+            print(f"{name}, {len(mixed)} corpus queries, {args.connections} connections: "
+                  f"{run_wrk(base, mixed, args.seconds, args.connections)}")
+            print(f"{name}, broad query '{BROAD}': {run_wrk(base, broad, args.seconds, args.connections)}")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -8,9 +8,12 @@ import GRDB
 public final class IndexDatabase: Sendable {
     let pool: DatabasePool
 
-    public init(path: String) throws(BayyinaError) {
+    /// Opens (creating and migrating) the database at `path`. With `mapsReads`, readers map the file instead of
+    /// copying each page they read (a quarter less time per search at 10,000 documents): for a server answering
+    /// searches, not for ingest, whose resident size would count every mapped page.
+    public init(path: String, mapsReads: Bool = false) throws(BayyinaError) {
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            pool = try DatabasePool(path: path, configuration: Self.configuration(mapsReads: mapsReads))
             try Self.migrator().migrate(pool)
             try pool.write { db in try Self.rebuildIndexIfTokenizerChanged(db) }
         } catch let error as BayyinaError {
@@ -78,7 +81,7 @@ public final class IndexDatabase: Sendable {
         }
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(mapsReads: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -88,7 +91,11 @@ public final class IndexDatabase: Sendable {
             // Statement journals in memory, and room for a whole ingest batch's pages on the writer: spilling them
             // to the WAL mid-transaction wrote many pages several times over.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -32768")
+            } else if mapsReads {
+                try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+            }
         }
         return configuration
     }

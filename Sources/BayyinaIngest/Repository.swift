@@ -16,14 +16,14 @@ public struct Repository: Sendable {
     public static let defaultSizeLimit: Int64 = 512 << 20
 
     /// Opens (or creates) the store; `jobs` is how many files, and pages or images for OCR, are worked on at once;
-    /// `clock` dates what is recorded.
+    /// `clock` dates what is recorded; `mapsReads` maps the database for searching (see ``IndexDatabase``).
     public init(
         root: URL, sizeLimit: Int64 = defaultSizeLimit, limits: ExtractionLimits = ExtractionLimits(),
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock(), mapsReads: Bool = false
     ) throws(BayyinaError) {
         self.root = root
         blobs = try FileSystemBlobStore(root: root)
-        index = try IndexDatabase(path: root.appendingPathComponent("bayyina.sqlite").path)
+        index = try IndexDatabase(path: root.appendingPathComponent("bayyina.sqlite").path, mapsReads: mapsReads)
         var limits = limits
         limits.ocrConcurrency = max(1, jobs)
         pipeline = IngestPipeline(

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     var publicURL: String?
 
     func run() async throws {
-        let repository = try options.open()
+        let repository = try options.open(mapsReads: true)
         try await serve(repository: repository, configuration: ServerConfiguration(
             host: host, port: port,
             publicURL: configuredBaseURL(publicURL),

@@ -37,11 +37,12 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    func open() throws(BayyinaError) -> Repository {
+    /// Opens the store; `mapsReads` for a long-running server (see ``IndexDatabase``).
+    func open(mapsReads: Bool = false) throws(BayyinaError) -> Repository {
         if let jobs, jobs < 1 {
             throw BayyinaError(.invalidArgument, "--jobs must be at least 1.", arabic: "يجب أن تكون قيمة --jobs واحداً على الأقل.")
         }
-        return try Repository(root: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, clock: try clock)
+        return try Repository(root: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, clock: try clock, mapsReads: mapsReads)
     }
 }
 

@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "ar or en (default: $BAYYINA_LANG, else $LANG).")
     var language: UILanguage?
 
-    @Option(help: "Files, and pages or images for OCR, worked on at once (default: the number of cores).")
+    @Option(help: "Files worked on at once (default: twice the number of cores), and pages or images for OCR (at most one a core).")
     var jobs: Int?
 
     /// The language of messages: --lang, else the environment.
@@ -42,7 +42,7 @@ struct StoreOptions: ParsableArguments {
         if let jobs, jobs < 1 {
             throw BayyinaError(.invalidArgument, "--jobs must be at least 1.", arabic: "يجب أن تكون قيمة --jobs واحداً على الأقل.")
         }
-        return try Repository(root: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, clock: try clock, mapsReads: mapsReads)
+        return try Repository(root: root, jobs: jobs ?? Repository.defaultJobs, clock: try clock, mapsReads: mapsReads)
     }
 }
 

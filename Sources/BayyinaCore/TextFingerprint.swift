@@ -31,11 +31,9 @@ public struct TextFingerprint: Hashable, Sendable {
     /// One key per band; equal keys in the same band make two documents candidates.
     public var bandKeys: [Int64] {
         (0..<Self.bands).map { band in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for value in signature[band * Self.rowsPerBand..<(band + 1) * Self.rowsPerBand] {
-                hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
-            }
-            return Int64(bitPattern: hash)
+            var hash = FNV1a()
+            for value in signature[band * Self.rowsPerBand..<(band + 1) * Self.rowsPerBand] { hash.combine(UInt64(value)) }
+            return Int64(bitPattern: hash.value)
         }
     }
 

@@ -1,3 +1,4 @@
+import BayyinaCore
 import Foundation
 
 /// The index tokens of words seen before, keyed by the word's bytes as they appear in the text. Words and their
@@ -102,10 +103,8 @@ struct WordTokenCache {
 
     /// FNV-1a over the bytes, with a final mix so the low bits used for the slot depend on every byte.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash ^ (hash >> 29)
+        var hash = FNV1a()
+        hash.combine(bytes: bytes)
+        return hash.value ^ (hash.value >> 29)
     }
 }

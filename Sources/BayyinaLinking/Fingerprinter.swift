@@ -8,12 +8,12 @@ public enum Fingerprinter {
         var shingles = Set<UInt64>()
         if terms.words.count >= shingleWidth {
             for start in 0...(terms.words.count - shingleWidth) {
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                var hash = FNV1a()
                 for word in terms.words[start..<start + shingleWidth] {
-                    for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                    hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3
+                    hash.combine(bytes: word.utf8)
+                    hash.combine(0x20)
                 }
-                shingles.insert(hash)
+                shingles.insert(hash.value)
             }
         }
         var signature = [UInt32](repeating: .max, count: TextFingerprint.length)

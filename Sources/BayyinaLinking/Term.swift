@@ -13,9 +13,9 @@ struct Term: Hashable, Sendable {
     init(_ text: String) {
         var text = text
         key = text.withUTF8 { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
+            var hash = FNV1a()
+            hash.combine(bytes: bytes)
+            return hash.value
         }
         self.text = text
     }

@@ -1,7 +1,6 @@
 public import BayyinaCore
 public import BayyinaIndex
 import BayyinaLinking
-import Dispatch
 import Synchronization
 
 /// The last step of ingest: fingerprints the documents it has not seen, grouping versions of one piece of evidence,
@@ -27,7 +26,7 @@ public struct LinkStep: Sendable {
         while true {
             let inputs = try index.linkStepInputs(limit: batchSize)
             guard !inputs.isEmpty else { return done }
-            try index.recordLinkStep(Self.concurrentMap(inputs) { input in
+            try index.recordLinkStep(inputs.concurrentMap { input in
                 let terms = TextTerms(input.text)
                 return LinkStepResult(documentID: input.documentID, fingerprint: Fingerprinter.fingerprint(terms),
                                       suggestions: suggester.map { $0.0.suggestions(title: TextTerms(input.title), text: terms, weights: $0.1) } ?? [])
@@ -46,22 +45,13 @@ public struct LinkStep: Sendable {
         while true {
             let inputs = try index.linkStepInputs(all: true, after: last, limit: batchSize)
             guard let lastInput = inputs.last else { return done }
-            try index.recordLinkStep(Self.concurrentMap(inputs) { input in
+            try index.recordLinkStep(inputs.concurrentMap { input in
                 LinkStepResult(documentID: input.documentID, fingerprint: nil,
                                suggestions: suggester.suggestions(title: TextTerms(input.title), text: TextTerms(input.text), weights: weights))
             })
             last = lastInput.documentID
             done += inputs.count
         }
-    }
-
-    /// `transform` over the inputs on every core, results in input order (reading texts is pure CPU work).
-    private static func concurrentMap(
-        _ inputs: [LinkStepInput], _ transform: @escaping @Sendable (LinkStepInput) -> LinkStepResult
-    ) -> [LinkStepResult] {
-        let slots = ResultSlots(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in slots.store(transform(inputs[index]), at: index) }
-        return slots.results
     }
 
     /// The plan's suggester and the weights of its title words; nil while no plan is imported. Ingest reuses the
@@ -76,26 +66,6 @@ public struct LinkStep: Sendable {
         weights.store(fresh, vocabulary: vocabulary, documents: documents)
         return (suggester, fresh)
     }
-}
-
-/// One slot per input, each written by exactly one iteration of `concurrentPerform` and read after all of them end;
-/// the slots live outside any Swift variable, so writes to different slots never contend.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<LinkStepResult?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ result: LinkStepResult, at index: Int) { slots[index] = result }
-
-    var results: [LinkStepResult] { slots.map { $0! } }
 }
 
 /// The title-word weights of the last look-up, with the vocabulary and corpus size they were computed for.

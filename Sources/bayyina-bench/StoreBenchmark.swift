@@ -2,7 +2,6 @@ import ArgumentParser
 import BayyinaCore
 import BayyinaIngest
 import BayyinaStorage
-import Dispatch
 import Foundation
 
 /// Hashes and stores every file of a folder the way ingest does (staged while hashed, on every core, then
@@ -16,9 +15,6 @@ struct StoreBenchmark: ParsableCommand {
 
     @Option(help: "An empty or absent folder to store into.")
     var into: String
-
-    @Option(help: "Files staged at the same time (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Files committed together, as ingest does.")
     var batch = 256
@@ -42,27 +38,10 @@ struct StoreBenchmark: ParsableCommand {
         ])
     }
 
-    /// Stages the files `jobs` at a time; the first failure stops the run.
+    /// Stages the files on every core; the first failure stops the run.
     private func stage(_ files: [URL], into store: FileSystemBlobStore) throws -> [StagedBlob] {
-        let results = Results(count: files.count)
-        let workers = max(1, jobs)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: files.count, by: workers) {
-                results.set(index, Result { () throws(BayyinaError) in try store.stage(contentsOf: files[index], sizeLimit: .max) })
-            }
-        }
-        return try results.values.map { try $0.get() }
+        try files.concurrentMap { file in
+            Result { () throws(BayyinaError) in try store.stage(contentsOf: file, sizeLimit: .max) }
+        }.map { try $0.get() }
     }
-}
-
-/// One result slot per file, each written by one worker.
-private final class Results: @unchecked Sendable {
-    private var slots: [Result<StagedBlob, BayyinaError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<StagedBlob, BayyinaError>) { lock.withLock { slots[index] = result } }
-
-    var values: [Result<StagedBlob, BayyinaError>] { lock.withLock { slots.map { $0! } } }
 }

@@ -37,6 +37,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CFileSystem"),
+        .target(name: "CProcessLimits"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "BayyinaExtraction",
             dependencies: [
-                "BayyinaCore", "CLibXML2", "CZlib",
+                "BayyinaCore", "CLibXML2", "CZlib", "CProcessLimits",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: swiftSettings

@@ -48,9 +48,11 @@ def distinct_copies(sources, copies, folder):
 
 
 def ingest_seconds(binary, inputs, jobs, store):
+    """Seconds of one ingest into a new store; jobs None leaves ingest its default (twice as many as cores)."""
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True)
-    return timed([binary, "ingest", *map(str, inputs), "--jobs", str(jobs)], dict(os.environ, BAYYINA_STORE=str(store)))
+    jobs_arguments = [] if jobs is None else ["--jobs", str(jobs)]
+    return timed([binary, "ingest", *map(str, inputs), *jobs_arguments], dict(os.environ, BAYYINA_STORE=str(store)))
 
 
 def measure(label, files, binary, runs, work):
@@ -59,9 +61,10 @@ def measure(label, files, binary, runs, work):
         [sum(timed(["pdftotext", "-enc", "UTF-8", str(pdf), "/dev/null"]) for pdf in files) for _ in range(runs)])
     line = f"{label}: {len(files)} files, {count} pages; pdftotext one file after another {count / alone:.1f} pages/s " \
            f"(runs within {alone_spread:.0f}%)"
-    for jobs in [1, os.cpu_count()]:
+    for jobs in [1, os.cpu_count(), None]:
         seconds, seconds_spread = median_and_spread([ingest_seconds(binary, files, jobs, work / "store") for _ in range(runs)])
-        line += f"; bayyina ingest --jobs {jobs}: {count / seconds:.1f} pages/s = {alone / seconds:.2f}x " \
+        setting = "default jobs" if jobs is None else f"--jobs {jobs}"
+        line += f"; bayyina ingest {setting}: {count / seconds:.1f} pages/s = {alone / seconds:.2f}x " \
                 f"(within {seconds_spread:.0f}%)"
     print(line)
 

@@ -69,13 +69,39 @@ enum ArabicTextLayerRepair {
     static func isVisualOrder(_ text: String) -> Bool {
         var reversedSigns = 0
         var logicalSigns = 0
-        for word in text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }) {
-            let letters = Array(word.unicodeScalars.filter(ArabicNormalizer.isArabicLetter))
-            guard letters.count >= 3 else { continue }
-            if ["\u{0629}", "\u{0649}"].contains(letters.first!) || letters.suffix(2) == [lam, alef] { reversedSigns += 1 }
-            if ["\u{0629}", "\u{0649}"].contains(letters.last!) || letters.prefix(2) == [alef, lam] { logicalSigns += 1 }
+        var word = WordEnds()
+        func endWord() {
+            if word.count >= 3 {
+                if endings.contains(word.first) || (word.beforeLast == lam && word.last == alef) { reversedSigns += 1 }
+                if endings.contains(word.last) || (word.first == alef && word.second == lam) { logicalSigns += 1 }
+            }
+            word = WordEnds()
         }
+        for scalar in text.unicodeScalars {
+            if ArabicNormalizer.isArabicLetter(scalar) {
+                word.append(scalar)
+            } else if !ScalarTraits.of(scalar).isDisjoint(with: [.whitespace, .punctuation]) {
+                endWord()
+            }
+        }
+        endWord()
         return reversedSigns >= 5 && reversedSigns > 2 * logicalSigns
+    }
+
+    /// Taa marbuta and alef maqsura, which end words and never start them.
+    private static let endings: Set<Unicode.Scalar> = ["\u{0629}", "\u{0649}"]
+
+    /// The first two and last two Arabic letters of a word, and how many it has.
+    private struct WordEnds {
+        var count = 0
+        var first: Unicode.Scalar = " ", second: Unicode.Scalar = " ", beforeLast: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+
+        mutating func append(_ letter: Unicode.Scalar) {
+            if count == 0 { first = letter } else if count == 1 { second = letter }
+            beforeLast = last
+            last = letter
+            count += 1
+        }
     }
 
     /// Visual-order lines read back in logical order (each line's characters reversed).

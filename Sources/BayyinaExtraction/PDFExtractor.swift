@@ -1,8 +1,8 @@
 import BayyinaCore
 import Foundation
 
-/// PDF through poppler's `pdfinfo` and `pdftotext`, run as child processes under a time and memory limit,
-/// so that a hostile PDF can crash or hang only the child. Bidi controls are removed and the text NFKC-folded.
+/// PDF through one poppler child, `pdftotext -htmlmeta` (text and Info dictionary), under a time and memory limit,
+/// so that a hostile PDF can crash or hang only the child; the rest of the properties come from ``PDFStructure``. Bidi controls are removed and the text NFKC-folded.
 struct PDFExtractor {
     let limits: ExtractionLimits
     /// The user password of a protected PDF, if the person ingesting it gave one.
@@ -11,10 +11,12 @@ struct PDFExtractor {
     func extract(_ url: URL) async throws(BayyinaError) -> ExtractedContent {
         var content = ExtractedContent(mediaType: DocumentFormat.pdf.mediaType)
         let passwordArguments = password.map { ["-upw", $0] } ?? []
-        let info = try await ChildProcess.run(
-            "pdfinfo", passwordArguments + ["-isodates", "-enc", "UTF-8", url.path], limits: limits, outputLimit: 1 << 20)
-        guard info.succeeded else {
-            if info.standardError.contains("Incorrect password") {
+        let text = try await ChildProcess.run(
+            "pdftotext", passwordArguments + ["-htmlmeta", "-enc", "UTF-8", url.path, "-"], limits: limits,
+            outputLimit: limits.maximumTextBytes + Self.metadataAllowance)
+        let page = PDFTextPage(text.output)
+        if !text.succeeded, page.body.isEmpty {
+            if text.standardError.contains("Incorrect password") {
                 throw password == nil
                     ? BayyinaError(
                         .encryptedDocument,
@@ -23,38 +25,33 @@ struct PDFExtractor {
                     : BayyinaError(
                         .encryptedDocument, "The password given does not open this PDF. Check it and ingest the file again.",
                         arabic: "كلمة المرور المعطاة لا تفتح ملف PDF هذا. تحقق منها وأعد إدخال الملف.")
-            } else {
-                content.warnings.append(Notice(
-                    "damaged_pdf",
-                    "The PDF is damaged or truncated (\(Self.firstLine(info.standardError))); no text could be read. Ingest a complete copy to make it searchable.",
-                    arabic: "ملف PDF تالف أو ناقص فلم يُقرأ منه نص. أدخل نسخة كاملة لتصبح قابلة للبحث."))
             }
+            content.warnings.append(Notice(
+                "damaged_pdf",
+                "The PDF is damaged or truncated (\(Self.firstLine(text.standardError))); no text could be read. Ingest a complete copy to make it searchable.",
+                arabic: "ملف PDF تالف أو ناقص فلم يُقرأ منه نص. أدخل نسخة كاملة لتصبح قابلة للبحث."))
             return content
         }
-        let fields = Self.fields(String(decoding: info.output, as: UTF8.self))
-        let xmp = fields["Metadata Stream"] == "yes" ? try await readXMP(url, passwordArguments: passwordArguments) : XMPMetadata()
-        content.metadataTitle = fields["Title"] ?? xmp.title
-        content.author = fields["Author"] ?? xmp.creator
-        content.created = fields["CreationDate"] ?? xmp.created
-        content.pages = fields["Pages"].flatMap { Int($0) }
-        content.properties = DocumentProperties(
-            subject: fields["Subject"] ?? xmp.description,
-            keywords: DocumentProperties.keywords(from: fields["Keywords"]).nonEmpty ?? xmp.keywords,
-            creatorTool: fields["Creator"] ?? xmp.creatorTool ?? fields["Producer"], modified: fields["ModDate"] ?? xmp.modified,
-            pdfVersion: fields["PDF version"], tagged: fields["Tagged"].map { $0 == "yes" },
-            encrypted: fields["Encrypted"].map { $0.hasPrefix("yes") })
-        let text = try await ChildProcess.run(
-            "pdftotext", passwordArguments + ["-enc", "UTF-8", url.path, "-"], limits: limits, outputLimit: limits.maximumTextBytes)
         if !text.succeeded {
             content.warnings.append(Notice(
                 "partial_pdf", "Only part of the PDF could be read (\(Self.firstLine(text.standardError))).",
                 arabic: "لم يُقرأ إلا جزء من ملف PDF."))
         }
-        var pages = String(decoding: text.output, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        let structure = PDFStructure(contentsOf: url)
+        let fields = page.fields
+        let xmp = try await readXMP(url, structure: structure, passwordArguments: passwordArguments)
+        content.metadataTitle = fields["Title"] ?? xmp.title
+        content.author = fields["Author"] ?? xmp.creator
+        content.created = fields["CreationDate"] ?? xmp.created
+        content.properties = DocumentProperties(
+            subject: fields["Subject"] ?? xmp.description,
+            keywords: DocumentProperties.keywords(from: fields["Keywords"]).nonEmpty ?? xmp.keywords,
+            creatorTool: fields["Creator"] ?? xmp.creatorTool ?? fields["Producer"], modified: fields["ModDate"] ?? xmp.modified,
+            pdfVersion: structure.version, tagged: structure.tagged, encrypted: structure.encrypted)
+        var pages = String(decoding: page.body, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
             .map { TextCleanup.tidy(Self.clean(String($0))) }
-        let pageCount = max(content.pages ?? 0, pages.count > 1 && pages.last?.isEmpty == true ? pages.count - 1 : pages.count)
-        pages += Array(repeating: "", count: max(0, pageCount - pages.count))
-        pages = Array(pages.prefix(pageCount))
+        if pages.count > 1, pages.last?.isEmpty == true { pages.removeLast() }
+        content.pages = pages.count
         repairTextLayer(&pages, into: &content)
         let read = try await PageReader(limits: limits, password: password).read(url, textLayer: pages)
         content.warnings += read.warnings
@@ -84,8 +81,14 @@ struct PDFExtractor {
             arabic: "خط ملف PDF يكتب «لا» على هيئة «ال» (سالم بدل سلام): أُصلحت \(repaired) كلمة وأصبحت \(content.alternativeReadings.count) قراءة بديلة قابلة للبحث."))
     }
 
-    /// The XMP packet of the PDF (`pdfinfo -meta`), for what the Info dictionary lacks.
-    private func readXMP(_ url: URL, passwordArguments: [String]) async throws(BayyinaError) -> XMPMetadata {
+    /// Room in pdftotext's output for its HTML head (the Info dictionary) beyond the text limit.
+    private static let metadataAllowance = 1 << 20
+
+    /// The XMP packet of the PDF, for what the Info dictionary lacks: read from the file's bytes when stored
+    /// uncompressed, else from `pdfinfo -meta` when the file may hold one.
+    private func readXMP(_ url: URL, structure: PDFStructure, passwordArguments: [String]) async throws(BayyinaError) -> XMPMetadata {
+        if let packet = structure.xmpPacket { return (try? XMPMetadata(packet)) ?? XMPMetadata() }
+        guard structure.needsMetadataTool else { return XMPMetadata() }
         let meta = try await ChildProcess.run("pdfinfo", passwordArguments + ["-meta", url.path], limits: limits, outputLimit: 4 << 20)
         guard meta.succeeded, let start = meta.output.firstIndex(of: UInt8(ascii: "<")) else { return XMPMetadata() }
         return (try? XMPMetadata(Data(meta.output[start...]))) ?? XMPMetadata()
@@ -105,7 +108,9 @@ struct PDFExtractor {
             previous = scalar
             scalars.append(scalar)
         }
-        let folded = String(scalars).precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{0C}", with: "\n\n")
+        let unfolded = String(scalars)
+        let folded = (ScalarTraits.isCompatibilityFolded(scalars) ? unfolded : unfolded.precomposedStringWithCompatibilityMapping)
+            .replacingOccurrences(of: "\u{0C}", with: "\n\n")
         return reattachStrayMarks(folded)
     }
 
@@ -113,11 +118,12 @@ struct PDFExtractor {
     /// (تنفيذاً comes out as "ً" then "تنفيذا"). A line of nothing but Arabic marks is joined to the end of the first
     /// word of the next line.
     static func reattachStrayMarks(_ text: String) -> String {
+        guard hasLineOfMarks(text) else { return text }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
         while index + 1 < lines.count {
             let marks = lines[index].unicodeScalars.filter { !$0.properties.isWhitespace }
-            guard !marks.isEmpty, marks.allSatisfy({ (0x064B...0x065F).contains($0.value) || $0.value == 0x0670 }) else {
+            guard !marks.isEmpty, marks.allSatisfy(isArabicMark) else {
                 index += 1
                 continue
             }
@@ -130,15 +136,26 @@ struct PDFExtractor {
         return lines.joined(separator: "\n")
     }
 
-    static func fields(_ output: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for line in output.split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if !value.isEmpty, fields[key] == nil { fields[key] = value }
+    /// Whether some line holds Arabic marks and nothing else but spaces.
+    private static func hasLineOfMarks(_ text: String) -> Bool {
+        var marks = 0
+        var other = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if marks > 0, !other { return true }
+                marks = 0
+                other = false
+            } else if isArabicMark(scalar) {
+                marks += 1
+            } else if !ScalarTraits.of(scalar).contains(.whitespace) {
+                other = true
+            }
         }
-        return fields
+        return false
+    }
+
+    private static func isArabicMark(_ scalar: Unicode.Scalar) -> Bool {
+        (0x064B...0x065F).contains(scalar.value) || scalar.value == 0x0670
     }
 
     private static func firstLine(_ text: String) -> String {

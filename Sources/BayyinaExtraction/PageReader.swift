@@ -110,17 +110,19 @@ struct PageReader {
     static func isGarbled(_ text: String) -> Bool {
         var junk = 0
         var total = 0
-        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+        for scalar in text.unicodeScalars {
+            let traits = ScalarTraits.of(scalar)
+            if traits.contains(.whitespace) { continue }
             total += 1
-            if (0xE000...0xF8FF).contains(scalar.value) || scalar.value == 0xFFFD || scalar.properties.generalCategory == .control {
-                junk += 1
-            }
+            if (0xE000...0xF8FF).contains(scalar.value) || scalar.value == 0xFFFD || traits.contains(.control) { junk += 1 }
         }
         return total > 0 && junk * 10 > total * 3
     }
 
     /// Letters and digits: a page of figures is no scan either.
     static func wordCharacterCount(_ text: String) -> Int {
-        text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.count
+        var count = 0
+        for scalar in text.unicodeScalars where ScalarTraits.of(scalar).contains(.wordCharacter) { count += 1 }
+        return count
     }
 }

@@ -119,6 +119,22 @@ import Testing
         } throws: { ($0 as? BayyinaError)?.code == .extractionTimeout }
     }
 
+    @Test func childProcessesCannotGrowPastTheirMemoryLimit() async throws {
+        var limits = ExtractionLimits()
+        limits.childMemoryBytes = 256 << 20
+        let outcome = try await ChildProcess.run(
+            "python3", ["-c", "block = bytearray(1 << 30); print('allocated')"], limits: limits, outputLimit: 1024)
+        #expect(!outcome.succeeded)
+        #expect(outcome.standardError.contains("MemoryError"))
+        #expect(outcome.output.isEmpty)
+    }
+
+    @Test func childProcessesAreStoppedPastTheirOutputLimit() async throws {
+        await #expect {
+            _ = try await ChildProcess.run("yes", ["محضر"], limits: ExtractionLimits(), outputLimit: 1 << 16)
+        } throws: { ($0 as? BayyinaError)?.code == .tooLarge }
+    }
+
     @Test func binaryDataIsNotText() async throws {
         let folder = try TemporaryDirectory()
         let file = try folder.file("data.txt", contents: Data([0x01, 0x00, 0x02, 0x00, 0xFF]))

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The Unicode properties the text-layer checks ask of every scalar, from a table built once for the scalars below
+/// U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic: nearly every scalar of the evidence) instead of a property
+/// lookup per scalar; other scalars are asked of the Unicode database as before.
+struct ScalarTraits: OptionSet {
+    let rawValue: UInt8
+    static let whitespace = ScalarTraits(rawValue: 1 << 0)
+    static let punctuation = ScalarTraits(rawValue: 1 << 1)
+    /// A letter or digit (alphabetic, or with a numeric type).
+    static let wordCharacter = ScalarTraits(rawValue: 1 << 2)
+    static let control = ScalarTraits(rawValue: 1 << 3)
+    /// NFKC leaves it as it is, alone or after another scalar (it is no combining mark that composes).
+    static let foldsToItself = ScalarTraits(rawValue: 1 << 4)
+
+    private static let tableSize = 0x800
+    private static let table: [ScalarTraits] = (0..<tableSize).map { computed(Unicode.Scalar(UInt32($0))!) }
+
+    static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        scalar.value < tableSize ? table[Int(scalar.value)] : computed(scalar)
+    }
+
+    private static func computed(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let properties = scalar.properties
+        var traits: ScalarTraits = []
+        if properties.isWhitespace { traits.insert(.whitespace) }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            traits.insert(.punctuation)
+        case .control:
+            traits.insert(.control)
+        default:
+            break
+        }
+        if properties.isAlphabetic || properties.numericType != nil { traits.insert(.wordCharacter) }
+        let composes = (0x0300...0x036F).contains(scalar.value) || (0x0653...0x0655).contains(scalar.value)
+        if !composes, String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars.elementsEqual([scalar]) {
+            traits.insert(.foldsToItself)
+        }
+        return traits
+    }
+
+    /// Whether NFKC would leave `scalars` as they are (the standard quick check: every scalar folds to itself and
+    /// combining marks are in canonical order), decided from the table alone, so false for any scalar past it.
+    static func isCompatibilityFolded(_ scalars: String.UnicodeScalarView) -> Bool {
+        var previousClass: UInt8 = 0
+        for scalar in scalars {
+            guard scalar.value < tableSize, table[Int(scalar.value)].contains(.foldsToItself) else { return false }
+            let combiningClass = combiningClasses[Int(scalar.value)]
+            if combiningClass != 0, previousClass > combiningClass { return false }
+            previousClass = combiningClass
+        }
+        return true
+    }
+
+    private static let combiningClasses: [UInt8] = (0..<tableSize).map {
+        Unicode.Scalar(UInt32($0))!.properties.canonicalCombiningClass.rawValue
+    }
+}

@@ -26,9 +26,8 @@ enum ArabicTextLayerRepair {
     /// The repaired text, or nil when the text shows no swapped lam-alef (unless `force`: the document it belongs to
     /// showed it).
     static func repair(_ text: String, force: Bool = false) -> Result? {
+        guard force || swappedWords(in: text, upTo: minimumEvidence) >= minimumEvidence else { return nil }
         let words = splitWords(text)
-        let swapped = words.filter { !$0.isSpace && swapStart(of: $0.letters) != nil }.count
-        guard force || swapped >= minimumEvidence else { return nil }
         var repaired = 0
         var alternatives: [String] = []
         var output: [Piece] = []
@@ -113,7 +112,12 @@ enum ArabicTextLayerRepair {
 
     /// Where a word (after at most one proclitic) starts with alef, alef-variant, lam: the index of that first alef.
     private static func swapStart(of letters: [Unicode.Scalar]) -> Int? {
-        for start in [0, 1] where letters.count >= start + 4 {
+        swapStart(of: letters, length: letters.count)
+    }
+
+    /// ``swapStart(of:)`` from the first four scalars of a word of `length` scalars.
+    private static func swapStart(of letters: [Unicode.Scalar], length: Int) -> Int? {
+        for start in [0, 1] where length >= start + 4 {
             if start == 1, !proclitics.contains(letters[0]) { continue }
             if letters[start] == alef, alefs.contains(letters[start + 1]), letters[start + 2] == lam { return start }
         }
@@ -151,10 +155,34 @@ enum ArabicTextLayerRepair {
     }
 
     /// Words and the white space between them, in order.
+    /// How many words show the certain swap, counted up to `limit`, without splitting the text into words first.
+    private static func swappedWords(in text: String, upTo limit: Int) -> Int {
+        var count = 0
+        var head: [Unicode.Scalar] = []
+        head.reserveCapacity(4)
+        var length = 0
+        func endWord() {
+            if length >= 4, swapStart(of: head, length: length) != nil { count += 1 }
+            head.removeAll(keepingCapacity: true)
+            length = 0
+        }
+        for scalar in text.unicodeScalars {
+            if ScalarTraits.of(scalar).contains(.whitespace) {
+                endWord()
+                if count >= limit { return count }
+            } else {
+                if head.count < 4 { head.append(scalar) }
+                length += 1
+            }
+        }
+        endWord()
+        return count
+    }
+
     private static func splitWords(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = ScalarTraits.of(scalar).contains(.whitespace)
             if let last = pieces.last, last.isSpace == isSpace {
                 pieces[pieces.count - 1].letters.append(scalar)
             } else {

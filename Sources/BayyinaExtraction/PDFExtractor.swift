@@ -97,21 +97,27 @@ struct PDFExtractor {
     /// Removes poppler's bidi embedding controls (a space where one run ends and the next begins) and folds
     /// presentation forms with NFKC.
     static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        // Written as UTF-8 bytes: appending scalars to a String one at a time costs several times more.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var folded = true
         var previous: Unicode.Scalar?
+        var previousClass: UInt8 = 0
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             if TextCleanup.isBidiControl(scalar) {
-                if previous?.value == 0x202C, [0x202A, 0x202B].contains(scalar.value) { scalars.append(" ") }
-                previous = scalar
+                if previous?.value == 0x202C, [0x202A, 0x202B].contains(scalar.value) { bytes.append(UInt8(ascii: " ")) }
                 continue
             }
-            previous = scalar
-            scalars.append(scalar)
+            if scalar == "\u{0C}" {
+                bytes.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: "\n")])
+                continue
+            }
+            if folded { folded = ScalarTraits.foldsToItself(scalar, after: &previousClass) }
+            bytes.append(contentsOf: scalar.utf8)
         }
-        let unfolded = String(scalars)
-        let folded = (ScalarTraits.isCompatibilityFolded(scalars) ? unfolded : unfolded.precomposedStringWithCompatibilityMapping)
-            .replacingOccurrences(of: "\u{0C}", with: "\n\n")
-        return reattachStrayMarks(folded)
+        let unfolded = String(decoding: bytes, as: UTF8.self)
+        return reattachStrayMarks(folded ? unfolded : unfolded.precomposedStringWithCompatibilityMapping)
     }
 
     /// poppler puts the tanween or haraka that ends a right-to-left word on a line of its own, before the word
@@ -119,21 +125,20 @@ struct PDFExtractor {
     /// word of the next line.
     static func reattachStrayMarks(_ text: String) -> String {
         guard hasLineOfMarks(text) else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(String.UnicodeScalarView.init)
         var index = 0
         while index + 1 < lines.count {
-            let marks = lines[index].unicodeScalars.filter { !$0.properties.isWhitespace }
-            guard !marks.isEmpty, marks.allSatisfy(isArabicMark) else {
+            guard isLineOfMarks(lines[index]) else {
                 index += 1
                 continue
             }
+            let marks = lines[index].filter { !isWhitespace($0) }
             var next = lines[index + 1]
-            let wordEnd = next.firstIndex(where: \.isWhitespace) ?? next.endIndex
-            next.insert(contentsOf: String(String.UnicodeScalarView(marks)), at: wordEnd)
+            next.insert(contentsOf: marks, at: next.firstIndex(where: isWhitespace) ?? next.endIndex)
             lines[index + 1] = next
             lines.remove(at: index)
         }
-        return lines.joined(separator: "\n")
+        return lines.map(String.init).joined(separator: "\n")
     }
 
     /// Whether some line holds Arabic marks and nothing else but spaces.
@@ -147,11 +152,27 @@ struct PDFExtractor {
                 other = false
             } else if isArabicMark(scalar) {
                 marks += 1
-            } else if !ScalarTraits.of(scalar).contains(.whitespace) {
+            } else if !isWhitespace(scalar) {
                 other = true
             }
         }
         return false
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        ScalarTraits.of(scalar).contains(.whitespace)
+    }
+
+    private static func isLineOfMarks(_ line: some Sequence<Unicode.Scalar>) -> Bool {
+        var marks = 0
+        for scalar in line {
+            if isArabicMark(scalar) {
+                marks += 1
+            } else if !isWhitespace(scalar) {
+                return false
+            }
+        }
+        return marks > 0
     }
 
     private static func isArabicMark(_ scalar: Unicode.Scalar) -> Bool {

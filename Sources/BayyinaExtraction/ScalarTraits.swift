@@ -1,8 +1,8 @@
 import Foundation
 
 /// The Unicode properties the text-layer checks ask of every scalar, from a table built once for the scalars below
-/// U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic: nearly every scalar of the evidence) instead of a property
-/// lookup per scalar; other scalars are asked of the Unicode database as before.
+/// U+2070 (Latin, Greek, Cyrillic, Hebrew, Arabic, general punctuation: nearly every scalar of the evidence) instead
+/// of a property lookup per scalar; other scalars are asked of the Unicode database as before.
 struct ScalarTraits: OptionSet {
     let rawValue: UInt8
     static let whitespace = ScalarTraits(rawValue: 1 << 0)
@@ -13,7 +13,7 @@ struct ScalarTraits: OptionSet {
     /// NFKC leaves it as it is, alone or after another scalar (it is no combining mark that composes).
     static let foldsToItself = ScalarTraits(rawValue: 1 << 4)
 
-    private static let tableSize = 0x800
+    private static let tableSize = 0x2070
     private static let table: [ScalarTraits] = (0..<tableSize).map { computed(Unicode.Scalar(UInt32($0))!) }
 
     static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
@@ -41,17 +41,14 @@ struct ScalarTraits: OptionSet {
         return traits
     }
 
-    /// Whether NFKC would leave `scalars` as they are (the standard quick check: every scalar folds to itself and
-    /// combining marks are in canonical order), decided from the table alone, so false for any scalar past it.
-    static func isCompatibilityFolded(_ scalars: String.UnicodeScalarView) -> Bool {
-        var previousClass: UInt8 = 0
-        for scalar in scalars {
-            guard scalar.value < tableSize, table[Int(scalar.value)].contains(.foldsToItself) else { return false }
-            let combiningClass = combiningClasses[Int(scalar.value)]
-            if combiningClass != 0, previousClass > combiningClass { return false }
-            previousClass = combiningClass
-        }
-        return true
+    /// Whether NFKC leaves `scalar` as it is where it stands (the standard quick check: it folds to itself, and a
+    /// combining mark comes in canonical order after the one before, whose class `previousClass` holds); false for
+    /// any scalar past the table. Called on each scalar of a text in turn.
+    static func foldsToItself(_ scalar: Unicode.Scalar, after previousClass: inout UInt8) -> Bool {
+        guard scalar.value < tableSize, table[Int(scalar.value)].contains(.foldsToItself) else { return false }
+        let combiningClass = combiningClasses[Int(scalar.value)]
+        defer { previousClass = combiningClass }
+        return combiningClass == 0 || previousClass <= combiningClass
     }
 
     private static let combiningClasses: [UInt8] = (0..<tableSize).map {

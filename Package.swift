@@ -37,7 +37,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CFileSystem"),
-        .target(name: "CProcessLimits"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -54,7 +53,7 @@ let package = Package(
         .target(
             name: "BayyinaExtraction",
             dependencies: [
-                "BayyinaCore", "CLibXML2", "CZlib", "CProcessLimits",
+                "BayyinaCore", "CLibXML2", "CZlib",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: swiftSettings

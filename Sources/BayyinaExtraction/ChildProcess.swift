@@ -1,11 +1,10 @@
 import BayyinaCore
-import CProcessLimits
 import Foundation
 import Subprocess
 
-/// Runs a helper program with its address space capped and a wall-clock limit, collecting its output up to a
-/// limit. Both limits are applied from here (prlimit(2) on the child, a kill at the deadline), not through
-/// `timeout` and `prlimit` wrapper processes, which cost two more program starts per call.
+/// Runs a helper program under `prlimit` (its address space capped before it starts) with a wall-clock limit kept
+/// from here (a kill at the deadline, rather than through a `timeout` process, one program start less per call),
+/// collecting its output up to a limit.
 enum ChildProcess {
     struct Outcome {
         var status: Int32
@@ -26,11 +25,10 @@ enum ChildProcess {
         let result: ExecutionResult<Collected, SequenceOutput, SequenceOutput>
         do {
             result = try await Subprocess.run(
-                .name(tool), arguments: Arguments(arguments), environment: .inherit.updating(overrides),
-                input: .none, output: .sequence, error: .sequence
+                .name("prlimit"), arguments: Arguments(["--as=\(limits.childMemoryBytes)", "--", tool] + arguments),
+                environment: .inherit.updating(overrides), input: .none, output: .sequence, error: .sequence
             ) { execution in
-                _ = bayyina_limit_address_space(execution.processIdentifier.value, UInt64(limits.childMemoryBytes))
-                return try await collect(execution, limits: limits, outputLimit: outputLimit)
+                try await collect(execution, limits: limits, outputLimit: outputLimit)
             }
         } catch {
             throw BayyinaError(.extractionFailed, "\(tool) could not be started; install it (apt-get install poppler-utils tesseract-ocr).", underlying: error)
@@ -46,6 +44,9 @@ enum ChildProcess {
         }
         if collected.timedOut || status == 137 {
             throw BayyinaError(.extractionTimeout, "\(tool) did not finish within \(limits.childTimeoutSeconds) s or ran out of memory on this file; it was stopped. The file may be damaged or built to exhaust resources.")
+        }
+        if status == 127 {
+            throw BayyinaError(.extractionFailed, "\(tool) is not installed; install it (apt-get install poppler-utils tesseract-ocr).")
         }
         return Outcome(status: status, output: collected.output, standardError: String(decoding: collected.standardError, as: UTF8.self))
     }

@@ -30,7 +30,7 @@ public struct FileSystemBlobStore: BlobStore {
     }
 
     public func url(for hash: ContentHash) -> URL {
-        root.appendingPathComponent(Self.relativePath(of: hash))
+        root.appendingPathComponent(Self.relativePath(of: hash), isDirectory: false)
     }
 
     /// Where an original lies below the store's root: `blobs/sha256/ab/cd/<hash>`.
@@ -55,7 +55,8 @@ public struct FileSystemBlobStore: BlobStore {
             throw BayyinaError(.unreadableFile, "\(source.path) is not a regular file.")
         }
         if Int64(status.st_size) > sizeLimit { throw Self.tooLarge(Int64(status.st_size), sizeLimit) }
-        let target = staging.appendingPathComponent("stage-\(UUID().uuidString)")
+        // A random name from getrandom(2), not a UUID (which opens /dev/urandom each time); O_EXCL below refuses a clash.
+        let target = staging.appendingPathComponent("stage-\(String(UInt64.random(in: .min ... .max), radix: 16))", isDirectory: false)
         let output = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard output >= 0 else {
             throw BayyinaError(.storageFailure, "Cannot write to \(staging.path): \(String(cString: strerror(errno))).")

@@ -94,6 +94,17 @@ def sha256sum(folder):
     return time.monotonic() - started
 
 
+def copy_and_sync(folder, target):
+    """`cp -r` of the same files and one `sync`: what writing every byte durably costs, which sha256sum (reading only)
+    does not; its seconds."""
+    shutil.rmtree(target, ignore_errors=True)
+    subprocess.run(["sync"], check=True)
+    started = time.monotonic()
+    subprocess.run(["cp", "-r", str(folder / "docs"), str(target)], check=True)
+    subprocess.run(["sync"], check=True)
+    return time.monotonic() - started
+
+
 def cli_search(binary, store, queries, count):
     """The whole `bayyina search` process per query (start, open, search, print), in ms."""
     env = dict(os.environ, BAYYINA_STORE=str(store))
@@ -126,9 +137,12 @@ def measure(args, size):
     text_bytes = sum(path.stat().st_size for path in texts.glob("*.txt"))
     loads = [sqlite_load(texts, work / "sqlite-baseline.db") for _ in range(runs)]
     hashes = [sha256sum(folder) for _ in range(runs)]
+    copies = [copy_and_sync(folder, work / "copy-baseline") for _ in range(runs)]
+    shutil.rmtree(work / "copy-baseline", ignore_errors=True)
     stores = []
     for _ in range(runs):
         shutil.rmtree(work / "blob-baseline", ignore_errors=True)
+        subprocess.run(["sync"], check=True)
         stores.append(json.loads(subprocess.run([bench, "store", str(folder / "docs"), "--into", str(work / "blob-baseline")],
                                                 capture_output=True, text=True, check=True).stdout)["seconds"])
     database = store / "bayyina.sqlite"
@@ -140,6 +154,7 @@ def measure(args, size):
     load_seconds, load_noise = spread(loads)
     hash_seconds, hash_noise = spread(hashes)
     store_seconds, store_noise = spread(stores)
+    copy_seconds, copy_noise = spread(copies)
     return {
         "documents": size, "inputMB": stats["bytes"] / 1e6, "textMB": text_bytes / 1e6, "runs": runs,
         "ingested": statuses.count("ingested"), "rejected": statuses.count("rejected"),
@@ -150,6 +165,8 @@ def measure(args, size):
         "sha256sumMBPerSecond": stats["bytes"] / 1e6 / hash_seconds, "sha256sumNoisePercent": hash_noise,
         "storeMBPerSecond": stats["bytes"] / 1e6 / store_seconds, "storeNoisePercent": store_noise,
         "storeVsSha256sum": hash_seconds / store_seconds,
+        "copyMBPerSecond": stats["bytes"] / 1e6 / copy_seconds, "copyNoisePercent": copy_noise,
+        "storeVsCopy": copy_seconds / store_seconds,
         "databaseMB": database.stat().st_size / 1e6, "indexMB": index_bytes / 1e6, "indexToText": index_bytes / text_bytes,
         "searchLibrary": search, "searchCLI": cli_search(binary, store, queries, args.cli_queries),
     }
@@ -165,7 +182,8 @@ def report(figures):
           f"(runs within {figures['sqlite3NoisePercent']:.0f}%); ingest at {figures['ingestVsSqlite3']:.2f}x of it")
     print(f"hash + store:  {figures['storeMBPerSecond']:.0f} MB/s (runs within {figures['storeNoisePercent']:.0f}%); sha256sum "
           f"{figures['sha256sumMBPerSecond']:.0f} MB/s (within {figures['sha256sumNoisePercent']:.0f}%); "
-          f"{figures['storeVsSha256sum']:.2f}x of it")
+          f"{figures['storeVsSha256sum']:.2f}x of it; cp -r + sync {figures['copyMBPerSecond']:.0f} MB/s "
+          f"(within {figures['copyNoisePercent']:.0f}%), store at {figures['storeVsCopy']:.2f}x of it")
     print(f"index:         {figures['indexMB']:.1f} MB full-text index = {figures['indexToText']:.2f}x the text; database "
           f"{figures['databaseMB']:.1f} MB (text, metadata, suggestions, audit trail)")
     library, cli = figures["searchLibrary"], figures["searchCLI"]

@@ -155,8 +155,8 @@ extension IndexDatabase {
                 let list = ids.map(String.init).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
                 let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
-                let snippets = try Self.snippets(ids: ids, expression: query.expression, db: db)
-                let locations = try Self.matchLocations(ids: ids, expression: query.expression, snippets: snippets, db: db)
+                let snippets = try Self.snippets(ids: ids, expression: query.countingExpression, db: db)
+                let locations = try Self.matchLocations(ids: ids, expression: query.countingExpression, snippets: snippets, db: db)
                 let hits = ranked.compactMap { ranking -> SearchHit? in
                     let id: Int64 = ranking["id"]
                     guard let document = documents[id] else { return nil }

@@ -154,7 +154,6 @@ enum ArabicTextLayerRepair {
         var isSpace: Bool
     }
 
-    /// Words and the white space between them, in order.
     /// How many words show the certain swap, counted up to `limit`, without splitting the text into words first.
     private static func swappedWords(in text: String, upTo limit: Int) -> Int {
         var count = 0
@@ -179,6 +178,7 @@ enum ArabicTextLayerRepair {
         return count
     }
 
+    /// Words and the white space between them, in order.
     private static func splitWords(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         for scalar in text.unicodeScalars {

@@ -2,7 +2,8 @@ import BayyinaCore
 import Foundation
 
 /// PDF through one poppler child, `pdftotext -htmlmeta` (text and Info dictionary), under a time and memory limit,
-/// so that a hostile PDF can crash or hang only the child; the rest of the properties come from ``PDFStructure``. Bidi controls are removed and the text NFKC-folded.
+/// so that a hostile PDF can crash or hang only the child; the other properties come from ``PDFStructure``. Bidi
+/// controls are removed and the text NFKC-folded.
 struct PDFExtractor {
     let limits: ExtractionLimits
     /// The user password of a protected PDF, if the person ingesting it gave one.
@@ -141,22 +142,9 @@ struct PDFExtractor {
         return lines.map(String.init).joined(separator: "\n")
     }
 
-    /// Whether some line holds Arabic marks and nothing else but spaces.
+    /// Whether some line holds Arabic marks and nothing else but spaces (lines as slices, nothing copied).
     private static func hasLineOfMarks(_ text: String) -> Bool {
-        var marks = 0
-        var other = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if marks > 0, !other { return true }
-                marks = 0
-                other = false
-            } else if isArabicMark(scalar) {
-                marks += 1
-            } else if !isWhitespace(scalar) {
-                other = true
-            }
-        }
-        return false
+        text.unicodeScalars.split(separator: "\n").contains { isLineOfMarks($0) }
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

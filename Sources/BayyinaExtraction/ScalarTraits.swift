@@ -10,16 +10,26 @@ struct ScalarTraits: OptionSet {
     /// A letter or digit (alphabetic, or with a numeric type).
     static let wordCharacter = ScalarTraits(rawValue: 1 << 2)
     static let control = ScalarTraits(rawValue: 1 << 3)
-    /// NFKC leaves it as it is, alone or after another scalar (it is no combining mark that composes).
+    /// NFKC leaves it as it is, alone or after another scalar (it is no combining mark that composes). Known only
+    /// for the scalars of the table: asking Foundation's NFKC per scalar is what the table saves.
     static let foldsToItself = ScalarTraits(rawValue: 1 << 4)
 
     private static let tableSize = 0x2070
-    private static let table: [ScalarTraits] = (0..<tableSize).map { computed(Unicode.Scalar(UInt32($0))!) }
+    private static let table: [ScalarTraits] = (0..<tableSize).map { value in
+        let scalar = Unicode.Scalar(UInt32(value))!
+        var traits = computed(scalar)
+        let composes = (0x0300...0x036F).contains(value) || (0x0653...0x0655).contains(value)
+        if !composes, String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars.elementsEqual([scalar]) {
+            traits.insert(.foldsToItself)
+        }
+        return traits
+    }
 
     static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
         scalar.value < tableSize ? table[Int(scalar.value)] : computed(scalar)
     }
 
+    /// The property traits of a scalar, from the Unicode database (without ``foldsToItself``).
     private static func computed(_ scalar: Unicode.Scalar) -> ScalarTraits {
         let properties = scalar.properties
         var traits: ScalarTraits = []
@@ -34,10 +44,6 @@ struct ScalarTraits: OptionSet {
             break
         }
         if properties.isAlphabetic || properties.numericType != nil { traits.insert(.wordCharacter) }
-        let composes = (0x0300...0x036F).contains(scalar.value) || (0x0653...0x0655).contains(scalar.value)
-        if !composes, String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars.elementsEqual([scalar]) {
-            traits.insert(.foldsToItself)
-        }
         return traits
     }
 

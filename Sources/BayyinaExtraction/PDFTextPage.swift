@@ -9,8 +9,7 @@ struct PDFTextPage {
     var body: ArraySlice<UInt8> = []
 
     init(_ output: [UInt8]) {
-        let open = Array("<pre>\n".utf8)
-        guard let preStart = Self.firstRange(of: open, in: output[...]) else { return }
+        guard let preStart = output.firstRange(of: Array("<pre>\n".utf8)) else { return }
         let head = output[..<preStart.lowerBound]
         var text = output[preStart.upperBound...]
         if let close = Self.lastRange(of: Array("</pre>".utf8), in: text) { text = text[..<close.lowerBound] }
@@ -44,14 +43,7 @@ struct PDFTextPage {
             .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    private static func firstRange(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Range<Int>? {
-        guard bytes.count >= pattern.count else { return nil }
-        for start in bytes.startIndex...(bytes.endIndex - pattern.count) where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
-            return start..<(start + pattern.count)
-        }
-        return nil
-    }
-
+    /// The last occurrence of `pattern` (the standard library finds only the first).
     private static func lastRange(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Range<Int>? {
         guard bytes.count >= pattern.count else { return nil }
         for start in stride(from: bytes.endIndex - pattern.count, through: bytes.startIndex, by: -1)

@@ -69,6 +69,11 @@ public struct SearchQuery: Sendable, Equatable {
         }.joined(separator: " AND ")
     }
 
+    /// Whether a term is a prefix (`word*`).
+    var hasPrefix: Bool {
+        terms.contains { if case .prefix = $0 { true } else { false } }
+    }
+
     /// The expression that documents with every term but for an article or conjunction satisfy: they rank second.
     public var closeExpression: String {
         terms.map { render($0, marker: .light) }.joined(separator: " AND ")

@@ -25,6 +25,22 @@ import Testing
         #expect(try index.titles("تشاور*") == ["arabic"])
     }
 
+    @Test func prefixQueryMarksItsMatchInTheSnippetOfEveryResultOnThePage() throws {
+        let index = try TestIndex()
+        for number in 1...30 {
+            try index.add("english \(number)", "minutes of meeting \(number): the consultation with civil society")
+            try index.add("arabic \(number)", "محضر الاجتماع \(number) حول الجلسات التشاورية مع المجتمع المدني")
+        }
+        for (query, word) in [("consult*", "consultation"), ("تشاور*", "التشاورية")] {
+            let page = try index.search(query)
+            #expect(page.total == 30)
+            #expect(page.hits.count == 20)
+            for hit in page.hits {
+                #expect(hit.snippet.marked(start: "[", end: "]").contains("[\(word)]"))
+            }
+        }
+    }
+
     @Test func hyphenatedWordIsAPhraseOfItsParts() throws {
         let index = try TestIndex()
         try index.add("platform", "the unified e-participation platform")

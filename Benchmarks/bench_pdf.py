@@ -4,7 +4,8 @@ other, for text PDFs and for scanned pages that need OCR.
 Usage: python3 Benchmarks/bench_pdf.py --bin .build/release/bayyina [--copies 8] [--runs 3] [--work /tmp/bayyina-bench-pdf]
 Text PDFs: every PDF of ../shared/corpus, `copies` times, each copy made distinct by a comment after its end (a PDF
 reader ignores it; the store sees new bytes), so ingest reads as many files as pdftotext. Scans: the scanned Arabic
-fixture repeated twelve times by qpdf, in one file. Prints medians and the spread of the runs; asserts nothing.
+fixture repeated twelve times by qpdf, in one file. Prints medians, the ratio to pdftotext taken within each run, and the
+spread of the runs; asserts nothing.
 """
 import argparse
 import glob
@@ -55,17 +56,30 @@ def ingest_seconds(binary, inputs, jobs, store):
     return timed([binary, "ingest", *map(str, inputs), *jobs_arguments], dict(os.environ, BAYYINA_STORE=str(store)))
 
 
+def pdftotext_seconds(files):
+    """pdftotext over the files one after another, started by one shell loop (no Python start-up per file)."""
+    return timed(["sh", "-c", 'for f; do pdftotext -enc UTF-8 "$f" /dev/null; done', "sh", *map(str, files)])
+
+
 def measure(label, files, binary, runs, work):
+    """Each run times pdftotext and then every ingest setting one after another, and a ratio is taken within the run:
+    this VM's speed drifts by a fifth or more over minutes, which ratios of medians taken minutes apart pick up."""
     count = sum(pages(pdf) for pdf in files)
-    alone, alone_spread = median_and_spread(
-        [sum(timed(["pdftotext", "-enc", "UTF-8", str(pdf), "/dev/null"]) for pdf in files) for _ in range(runs)])
-    line = f"{label}: {len(files)} files, {count} pages; pdftotext one file after another {count / alone:.1f} pages/s " \
+    settings = [1, os.cpu_count(), None]
+    alone, ingests = [], {jobs: [] for jobs in settings}
+    for _ in range(runs):
+        alone.append(pdftotext_seconds(files))
+        for jobs in settings:
+            ingests[jobs].append(ingest_seconds(binary, files, jobs, work / "store"))
+    middle, alone_spread = median_and_spread(alone)
+    line = f"{label}: {len(files)} files, {count} pages; pdftotext one file after another {count / middle:.1f} pages/s " \
            f"(runs within {alone_spread:.0f}%)"
-    for jobs in [1, os.cpu_count(), None]:
-        seconds, seconds_spread = median_and_spread([ingest_seconds(binary, files, jobs, work / "store") for _ in range(runs)])
+    for jobs in settings:
+        seconds, seconds_spread = median_and_spread(ingests[jobs])
+        ratio, ratio_spread = median_and_spread([base / run for base, run in zip(alone, ingests[jobs])])
         setting = "default jobs" if jobs is None else f"--jobs {jobs}"
-        line += f"; bayyina ingest {setting}: {count / seconds:.1f} pages/s = {alone / seconds:.2f}x " \
-                f"(within {seconds_spread:.0f}%)"
+        line += f"; bayyina ingest {setting}: {count / seconds:.1f} pages/s (within {seconds_spread:.0f}%) = {ratio:.2f}x " \
+                f"(ratios within {ratio_spread:.0f}%)"
     print(line)
 
 

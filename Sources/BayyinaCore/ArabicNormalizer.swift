@@ -41,11 +41,10 @@ public enum ArabicNormalizer {
             output.append(UInt8(0x30 + value - 0x06F0))
         case 0x41...0x5A:
             output.append(UInt8(value + 0x20))
-        case 0xC0...0x24F, 0x1E00...0x1EFF:
-            for folded in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
-            where !(0x0300...0x036F).contains(folded.value) {
-                append(folded.value, to: &output)
-            }
+        case 0xC0...0x24F:
+            output.append(contentsOf: latinFolds[Int(value) - 0xC0])
+        case 0x1E00...0x1EFF:
+            output.append(contentsOf: latinExtendedFolds[Int(value) - 0x1E00])
         case 0x0300...0x036F:
             return  // combining Latin diacritics
         case 0...0x024F, 0x0600...0x06FF:
@@ -57,6 +56,22 @@ public enum ArabicNormalizer {
                 append(value, to: &output)
             }
         }
+    }
+
+    /// The folded UTF-8 of U+00C0–U+024F and of U+1E00–U+1EFF (Latin letters with diacritics): decomposed,
+    /// lower-cased and without combining marks. Computed once: Foundation's decomposition allocates Strings on every
+    /// call, and PDFs of French or transliterated names paid that per letter.
+    private static let latinFolds = (0xC0...0x24F).map(latinFold)
+    private static let latinExtendedFolds = (0x1E00...0x1EFF).map(latinFold)
+
+    private static func latinFold(_ value: Int) -> [UInt8] {
+        guard let scalar = Unicode.Scalar(value) else { return [] }
+        var output: [UInt8] = []
+        for folded in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+        where !(0x0300...0x036F).contains(folded.value) {
+            append(folded.value, to: &output)
+        }
+        return output
     }
 
     /// Appends a scalar value's UTF-8 encoding.

@@ -69,5 +69,6 @@ import Testing
     @Test func latinIsLowerCasedWithoutDiacritics() {
         #expect(ArabicNormalizer.normalize("Participation") == "participation")
         #expect(ArabicNormalizer.normalize("Résumé ÉTÉ") == "resume ete")
+        #expect(ArabicNormalizer.normalize("Nguyễn Łódź Ḥusayn Ǻ") == "nguyen łodz husayn a")
     }
 }

@@ -58,12 +58,29 @@ public struct Snippet: Sendable, Hashable {
     public let raw: String
 
     /// The text without highlight marks.
-    public var plain: String { raw.filter { $0 != Self.highlightStart && $0 != Self.highlightEnd } }
+    public var plain: String { Self.rewritingMarks(of: raw, start: "", end: "") }
 
     /// The text with highlights written as the given marks (escape the text first when the marks are markup).
     public func marked(start: String, end: String, escaping escape: (String) -> String = { $0 }) -> String {
-        escape(raw).replacingOccurrences(of: String(Self.highlightStart), with: start)
-            .replacingOccurrences(of: String(Self.highlightEnd), with: end)
+        Self.rewritingMarks(of: escape(raw), start: start, end: end)
+    }
+
+    /// The text with each highlight mark replaced, in one pass over its UTF-8 (Foundation's
+    /// `replacingOccurrences` was 4% of the search API's time).
+    private static func rewritingMarks(of text: String, start: String, end: String) -> String {
+        let bytes = text.utf8
+        let (startByte, endByte) = (highlightStart.asciiValue ?? 0x02, highlightEnd.asciiValue ?? 0x03)
+        guard bytes.contains(where: { $0 == startByte || $0 == endByte }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 8 * max(start.utf8.count, end.utf8.count))
+        for byte in bytes {
+            switch byte {
+            case startByte: output.append(contentsOf: start.utf8)
+            case endByte: output.append(contentsOf: end.utf8)
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

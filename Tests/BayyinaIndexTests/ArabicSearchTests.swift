@@ -71,6 +71,18 @@ import Testing
         #expect(hit.snippet.marked(start: "<mark>", end: "</mark>").contains("<mark>تَكافُؤ</mark>"))
     }
 
+    @Test func snippetMarksTheRightWordAfterRunsThatAreNotWords() throws {
+        let index = try TestIndex()
+        // A run of tatweel and a lone tanween are split out as words but are no index token: they hold no position.
+        try index.add("runs", "ـــ تقرير ً والورشة الختامية ـ في الكرك")
+        for (query, word) in [("الورشة", "والورشة"), ("الكرك", "الكرك"), ("ختامي*", "الختامية")] {
+            let hit = try #require(try index.search(query).hits.first)
+            let marked = hit.snippet.marked(start: "[", end: "]")
+            #expect(marked.contains("[\(word)]"), "\(query): \(marked)")
+            #expect(marked.filter { $0 == "[" }.count == 1)
+        }
+    }
+
     @Test func snippetMarksComeAfterEscaping() throws {
         let index = try TestIndex()
         try index.add("markup", "<script>alert(1)</script> تقرير الورشة")

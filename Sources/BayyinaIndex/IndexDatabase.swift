@@ -87,6 +87,7 @@ public final class IndexDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: ArabicTokenizer.self)
+            try PassageSnippet.register(in: db)
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Statement journals in memory, and room for a whole ingest batch's pages on the writer: spilling them
             // to the WAL mid-transaction wrote many pages several times over.

@@ -332,7 +332,7 @@ extension IndexDatabase {
         let list = ids.map(String.init).joined(separator: ",")
         var snippets: [Int64: Snippet] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT rowid, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND \(Self.rowid(for: query)) IN (\(list))",
+            db, sql: "SELECT rowid, \(PassageSnippet.name)(documents_fts, 1, 24) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND \(Self.rowid(for: query)) IN (\(list))",
             arguments: [query.countingExpression]) {
             let text: String = row["snippet"] ?? ""
             if text.contains(Snippet.highlightStart) { snippets[row["rowid"]] = Snippet(raw: text) }

@@ -41,6 +41,24 @@ import Testing
         }
     }
 
+    @Test func snippetIsThePassageWithTheMostQueryWordsCutWhereTheTextGoesOn() throws {
+        let index = try TestIndex()
+        let filler = (1...60).map { "word\($0)" }.joined(separator: " ")
+        try index.add("report", "The budget was late. \(filler) The open budget portal went live. \(filler) Budget again.")
+        let hit = try #require(try index.search("open budget").hits.first)
+        let marked = hit.snippet.marked(start: "[", end: "]")
+        #expect(marked.contains("[open] [budget] portal went live"), "\(marked)")
+        #expect(marked.hasPrefix("…") && marked.hasSuffix("…"))
+        #expect(hit.snippet.plain.split(separator: " ").count <= 26)
+    }
+
+    @Test func phraseIsMarkedAsOneRunAndShortTextsAreShownWhole() throws {
+        let index = try TestIndex()
+        try index.add("short", "(We publish open data every quarter.)")
+        let hit = try #require(try index.search("\"open data\" quarter").hits.first)
+        #expect(hit.snippet.marked(start: "[", end: "]") == "(We publish [open data] every [quarter].)")
+    }
+
     @Test func hyphenatedWordIsAPhraseOfItsParts() throws {
         let index = try TestIndex()
         try index.add("platform", "the unified e-participation platform")

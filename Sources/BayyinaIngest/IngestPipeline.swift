@@ -115,18 +115,22 @@ public struct IngestPipeline: Sendable {
     }
 
     /// The requests in order, cut into batches of at most ``batchSize`` files and ``batchBytes`` bytes (a file larger
-    /// than that is a batch of its own), so that the texts a batch holds in memory stay bounded.
+    /// than that is a batch of its own), so that the texts a batch holds in memory stay bounded. The first batches
+    /// are smaller (16 files, then twice as many each time): the first commit starts early and the next batch is
+    /// extracted beside it, where one batch of 256 PDFs left a core idle through its whole commit and link step.
     private func batches(of requests: [IngestRequest]) -> [[IngestRequest]] {
         var batches: [[IngestRequest]] = []
         var current: [IngestRequest] = []
         var bytes: Int64 = 0
+        var files = min(batchSize, 16)
         for request in requests {
             var status = stat()
             let size = stat(request.source.path, &status) == 0 ? Int64(status.st_size) : 0
-            if !current.isEmpty, current.count >= batchSize || bytes + size > batchBytes {
+            if !current.isEmpty, current.count >= files || bytes + size > batchBytes {
                 batches.append(current)
                 current = []
                 bytes = 0
+                files = min(batchSize, files * 2)
             }
             current.append(request)
             bytes += size

@@ -52,8 +52,8 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
                 state.send($0, flags: 0, start: start, end: end)
             } ?? SQLITE_OK
         }
-        // snippet() and highlight() re-read a document's text only for where its words start and end, and skip
-        // colocated tokens: the normalized word alone keeps every position.
+        // Auxiliary functions (bayyina_snippet, highlight()) re-read a text only for where its words start and end,
+        // and skip colocated tokens: the normalized word alone keeps every position.
         let limit = state.tokenization.contains(.aux) ? 1 : .max
         return documentTokens.forEachToken(of: bytes, limit: limit, derive: { Self.documentTokens(String(decoding: $0, as: UTF8.self)) }) { index, token in
             state.send(token, flags: index == 0 ? 0 : FTS5_TOKEN_COLOCATED, start: start, end: end)

@@ -22,15 +22,15 @@ enum PassageSnippet {
     }
 
     /// One match of a phrase: the positions of its first and last words in the column.
-    struct Match {
+    private struct Match {
         var first: Int
         var last: Int
         var phrase: Int
     }
 
     /// The positions `[start, end)` of the passage of `words` words with the most distinct phrases among `matches`
-    /// (sorted by position), then the most matches, with its matches centred.
-    static func passage(of matches: [Match], words: Int, phrases: Int) -> Range<Int> {
+    /// (sorted by their first word), then the most matches, with its matches centred.
+    private static func passage(of matches: [Match], words: Int, phrases: Int) -> Range<Int> {
         var counts = [Int](repeating: 0, count: max(phrases, 1))
         var distinct = 0
         var best = (distinct: -1, matches: 0, from: 0)

@@ -53,20 +53,23 @@ public struct SearchQuery: Sendable, Equatable {
     /// The FTS5 MATCH expression that ranks: each term as written (normalized), as its light form or as its stem,
     /// so that bm25 weighs exact forms more than stems.
     public var expression: String {
-        terms.map { term in
-            "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
-        }.joined(separator: " AND ")
+        terms.map(anyForm).joined(separator: " AND ")
     }
 
     /// An expression that matches the same documents as ``expression`` more cheaply, for counting, facets, snippets
     /// and page locations: a word's or a phrase's stems are shared by all its spellings, so the stem alone finds and
     /// marks them all (a prefix keeps its three forms, since a stem may be shorter than the prefix typed). A third of
-    /// the phrases also makes FTS5's snippet, which weighs every match against every other, several times cheaper.
+    /// the phrases also makes FTS5's `highlight()` and the instance lists snippets are chosen from shorter.
     public var countingExpression: String {
         terms.map { term in
-            if case .prefix = term { return "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")" }
+            if case .prefix = term { return anyForm(term) }
             return render(term, marker: .stem)
         }.joined(separator: " AND ")
+    }
+
+    /// A term as written (normalized), as its light form or as its stem.
+    private func anyForm(_ term: Term) -> String {
+        "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
     }
 
     /// Whether a term is a prefix (`word*`).

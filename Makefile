@@ -2,7 +2,7 @@
 
 SWIFT ?= swift
 BIN = .build/debug/bayyina
-BUILD_PACKAGES = libsqlite3-dev libxml2-dev zlib1g-dev pkg-config libssl-dev
+BUILD_PACKAGES = libsqlite3-dev libxml2-dev zlib1g-dev pkg-config libssl-dev libpoppler-cpp-dev
 TEST_PACKAGES = chromium chromium-driver qpdf
 OFFICE_TEST_PACKAGES = libreoffice-calc-nogui
 BENCH_PACKAGES = qpdf wrk
@@ -28,6 +28,7 @@ deps:
 
 build: deps
 	$(SWIFT) build --product bayyina
+	$(SWIFT) build --product bayyina-pdftext
 
 ## Import the Jordan plan and the sample evidence into ./Storage, then serve the public pages and the API
 ## (the address is printed; stop with Ctrl-C). HOST and PORT change where it listens.
@@ -50,6 +51,7 @@ test: deps test-deps
 ## schemathesis against the OpenAPI document (FUZZ_EXAMPLES examples per operation).
 reliability: deps test-deps
 	$(SWIFT) build --product bayyina
+	$(SWIFT) build --product bayyina-pdftext
 	python3 Tests/reliability/crash_harness.py --bin $(BIN) --trials $(or $(TRIALS),50)
 	python3 Tests/reliability/load_test.py --bin $(BIN) --seconds $(or $(LOAD_SECONDS),60)
 	python3 Tests/reliability/api_fuzz.py --bin $(BIN) --examples $(or $(FUZZ_EXAMPLES),50)
@@ -89,6 +91,7 @@ SIZES ?= 10000,100000
 bench: deps
 	$(call apt_install,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release --product bayyina
+	$(SWIFT) build -c release --product bayyina-pdftext
 	$(SWIFT) build -c release --product bayyina-bench
 	python3 Benchmarks/bench.py --bin .build/release/bayyina --bench-bin .build/release/bayyina-bench --sizes $(SIZES)
 	python3 Benchmarks/bench_pdf.py --bin .build/release/bayyina

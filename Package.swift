@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bayyina", targets: ["bayyina"]),
+        // The long-lived PDF reader (poppler-cpp) that `bayyina` starts as a child, beside it in the build folder.
+        .executable(name: "bayyina-pdftext", targets: ["bayyina-pdftext"]),
         // In-process timings for `make bench`: hashing and storing, and the search library call.
         .executable(name: "bayyina-bench", targets: ["bayyina-bench"]),
         // The parsers of untrusted input, for the libFuzzer targets in Fuzz/.
@@ -99,6 +101,7 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(name: "bayyina-pdftext", linkerSettings: [.linkedLibrary("poppler-cpp")]),
         .executableTarget(
             name: "bayyina-bench",
             dependencies: [
@@ -158,5 +161,6 @@ let package = Package(
             dependencies: ["bayyina", "BayyinaSchemas", "BayyinaTestSupport"],
             swiftSettings: swiftSettings
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

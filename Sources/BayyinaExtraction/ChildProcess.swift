@@ -29,8 +29,7 @@ enum ChildProcess {
         let result: ExecutionResult<Collected, SequenceOutput, SequenceOutput>
         do {
             result = try await Subprocess.run(
-                .path("/bin/sh"),
-                arguments: Arguments(["-c", "ulimit -v \(limits.childMemoryBytes / 1024) && exec \"$0\" \"$@\"", tool] + arguments),
+                .path("/bin/sh"), arguments: cappedLaunch(tool, arguments, limits: limits),
                 environment: .inherit.updating(overrides), input: .none, output: .sequence, error: .sequence
             ) { execution in
                 try await collect(execution, limits: limits, outputLimit: outputLimit)
@@ -54,6 +53,11 @@ enum ChildProcess {
             throw BayyinaError(.extractionFailed, "\(tool) is not installed; install it (apt-get install poppler-utils tesseract-ocr).")
         }
         return Outcome(status: status, output: collected.output, standardError: String(decoding: collected.standardError, as: UTF8.self))
+    }
+
+    /// The arguments of `/bin/sh` that run `tool` with its address space capped at the limit.
+    static func cappedLaunch(_ tool: String, _ arguments: [String], limits: ExtractionLimits) -> Arguments {
+        Arguments(["-c", "ulimit -v \(limits.childMemoryBytes / 1024) && exec \"$0\" \"$@\"", tool] + arguments)
     }
 
     /// What the child wrote, and whether it was stopped.

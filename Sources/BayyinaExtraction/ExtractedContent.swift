@@ -73,7 +73,7 @@ public struct ExtractionLimits: Sendable {
     public var maximumEntryBytes: Int64 = 100 << 20
     /// Largest inflated size of all entries read from one container.
     public var maximumInflatedBytes: Int64 = 256 << 20
-    /// Wall-clock limit of a child process (pdftotext, pdftoppm, tesseract).
+    /// Wall-clock limit of a child process (pdftoppm, tesseract), and of the PDF reader for each file.
     public var childTimeoutSeconds = 60
     /// Address-space limit of a child process.
     public var childMemoryBytes: Int64 = 1 << 30

@@ -1,9 +1,9 @@
 import BayyinaCore
 import Foundation
 
-/// PDF through one poppler child, `pdftotext -htmlmeta` (text and Info dictionary), under a time and memory limit,
-/// so that a hostile PDF can crash or hang only the child; the other properties come from ``PDFStructure``. Bidi
-/// controls are removed and the text NFKC-folded.
+/// PDF through a long-lived poppler child (``PDFTextWorker``: text, Info dictionary and XMP packet) under a time and
+/// memory limit, so that a hostile PDF can crash or hang only the child; the other properties come from
+/// ``PDFStructure``. Bidi controls are removed and the text NFKC-folded.
 struct PDFExtractor {
     let limits: ExtractionLimits
     /// The user password of a protected PDF, if the person ingesting it gave one.
@@ -11,36 +11,46 @@ struct PDFExtractor {
 
     func extract(_ url: URL) async throws(BayyinaError) -> ExtractedContent {
         var content = ExtractedContent(mediaType: DocumentFormat.pdf.mediaType)
-        let passwordArguments = password.map { ["-upw", $0] } ?? []
-        let text = try await ChildProcess.run(
-            "pdftotext", passwordArguments + ["-htmlmeta", "-enc", "UTF-8", url.path, "-"], limits: limits,
-            outputLimit: limits.maximumTextBytes + Self.metadataAllowance)
-        let page = PDFTextPage(text.output)
-        if !text.succeeded, page.body.isEmpty {
-            if text.standardError.contains("Incorrect password") {
-                throw password == nil
-                    ? BayyinaError(
-                        .encryptedDocument,
-                        "The PDF is protected by a password, so its text cannot be read. Ingest it again with --password PASSWORD (the password opens the file once and is never stored), or ingest an unprotected copy.",
-                        arabic: "ملف PDF محمي بكلمة مرور فلا يمكن قراءة نصه. أعد إدخاله مع --password وكلمة المرور (تُستخدم مرة واحدة ولا تُحفظ)، أو أدخل نسخة غير محمية.")
-                    : BayyinaError(
-                        .encryptedDocument, "The password given does not open this PDF. Check it and ingest the file again.",
-                        arabic: "كلمة المرور المعطاة لا تفتح ملف PDF هذا. تحقق منها وأعد إدخال الملف.")
-            }
-            content.warnings.append(Notice(
-                "damaged_pdf",
-                "The PDF is damaged or truncated (\(Self.firstLine(text.standardError))); no text could be read. Ingest a complete copy to make it searchable.",
-                arabic: "ملف PDF تالف أو ناقص فلم يُقرأ منه نص. أدخل نسخة كاملة لتصبح قابلة للبحث."))
+        let reply: PDFTextReply
+        switch await PDFTextWorkers.shared.read(url.path, password: password, limits: limits) {
+        case .reply(let read): reply = read
+        case .timedOut:
+            throw BayyinaError(
+                .extractionTimeout,
+                "The PDF reader did not finish within \(limits.childTimeoutSeconds) s on this file; it was stopped. The file may be damaged or built to exhaust resources.",
+                arabic: "لم ينتهِ قارئ PDF من هذا الملف خلال \(limits.childTimeoutSeconds) ثانية فأُوقف. قد يكون الملف تالفًا أو مصممًا لاستنزاف الموارد.")
+        case .ended(status: 127):
+            throw BayyinaError(
+                .extractionFailed,
+                "The PDF reader (bayyina-pdftext) could not start: it is missing beside bayyina (build it with swift build, with libpoppler-cpp-dev installed), or the helper memory limit is too small for it.",
+                arabic: "تعذّر تشغيل قارئ PDF ‏(bayyina-pdftext): إما أنه غير موجود بجانب bayyina (ابنِه بالأمر swift build بعد تثبيت libpoppler-cpp-dev) وإما أن حد الذاكرة للبرامج المساعدة أصغر مما يحتاج.")
+        case .ended(let status):
+            content.warnings.append(Self.damaged("the PDF reader stopped\(status.map { " with status \($0)" } ?? "")"))
             return content
         }
-        if !text.succeeded {
+        switch reply.status {
+        case .locked:
+            throw password == nil
+                ? BayyinaError(
+                    .encryptedDocument,
+                    "The PDF is protected by a password, so its text cannot be read. Ingest it again with --password PASSWORD (the password opens the file once and is never stored), or ingest an unprotected copy.",
+                    arabic: "ملف PDF محمي بكلمة مرور فلا يمكن قراءة نصه. أعد إدخاله مع --password وكلمة المرور (تُستخدم مرة واحدة ولا تُحفظ)، أو أدخل نسخة غير محمية.")
+                : BayyinaError(
+                    .encryptedDocument, "The password given does not open this PDF. Check it and ingest the file again.",
+                    arabic: "كلمة المرور المعطاة لا تفتح ملف PDF هذا. تحقق منها وأعد إدخال الملف.")
+        case .unreadable:
+            content.warnings.append(Self.damaged(Self.firstLine(reply.messages)))
+            return content
+        case .partial:
             content.warnings.append(Notice(
-                "partial_pdf", "Only part of the PDF could be read (\(Self.firstLine(text.standardError))).",
+                "partial_pdf", "Only part of the PDF could be read (\(Self.firstLine(reply.messages))).",
                 arabic: "لم يُقرأ إلا جزء من ملف PDF."))
+        case .ok:
+            break
         }
         let structure = PDFStructure(contentsOf: url)
-        let fields = page.fields
-        let xmp = try await readXMP(url, structure: structure, passwordArguments: passwordArguments)
+        let fields = reply.info
+        let xmp = reply.xmp.flatMap { try? XMPMetadata($0) } ?? XMPMetadata()
         content.metadataTitle = fields["Title"] ?? xmp.title
         content.author = fields["Author"] ?? xmp.creator
         content.created = fields["CreationDate"] ?? xmp.created
@@ -49,7 +59,7 @@ struct PDFExtractor {
             keywords: DocumentProperties.keywords(from: fields["Keywords"]).nonEmpty ?? xmp.keywords,
             creatorTool: fields["Creator"] ?? xmp.creatorTool ?? fields["Producer"], modified: fields["ModDate"] ?? xmp.modified,
             pdfVersion: structure.version, tagged: structure.tagged, encrypted: structure.encrypted)
-        var pages = String(decoding: page.body, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        var pages = String(decoding: reply.text, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
             .map { TextCleanup.tidy(Self.clean(String($0))) }
         if pages.count > 1, pages.last?.isEmpty == true { pages.removeLast() }
         content.pages = pages.count
@@ -80,19 +90,6 @@ struct PDFExtractor {
             "lam_alef_repaired",
             "The PDF's font writes lam-alef as alef-lam (سالم for سلام): \(repaired) words were repaired and \(content.alternativeReadings.count) other readings made searchable.",
             arabic: "خط ملف PDF يكتب «لا» على هيئة «ال» (سالم بدل سلام): أُصلحت \(repaired) كلمة وأصبحت \(content.alternativeReadings.count) قراءة بديلة قابلة للبحث."))
-    }
-
-    /// Room in pdftotext's output for its HTML head (the Info dictionary) beyond the text limit.
-    private static let metadataAllowance = 1 << 20
-
-    /// The XMP packet of the PDF, for what the Info dictionary lacks: read from the file's bytes when stored
-    /// uncompressed, else from `pdfinfo -meta` when the file may hold one.
-    private func readXMP(_ url: URL, structure: PDFStructure, passwordArguments: [String]) async throws(BayyinaError) -> XMPMetadata {
-        if let packet = structure.xmpPacket { return (try? XMPMetadata(packet)) ?? XMPMetadata() }
-        guard structure.needsMetadataTool else { return XMPMetadata() }
-        let meta = try await ChildProcess.run("pdfinfo", passwordArguments + ["-meta", url.path], limits: limits, outputLimit: 4 << 20)
-        guard meta.succeeded, let start = meta.output.firstIndex(of: UInt8(ascii: "<")) else { return XMPMetadata() }
-        return (try? XMPMetadata(Data(meta.output[start...]))) ?? XMPMetadata()
     }
 
     /// Removes poppler's bidi embedding controls (a space where one run ends and the next begins) and folds
@@ -165,6 +162,13 @@ struct PDFExtractor {
 
     private static func isArabicMark(_ scalar: Unicode.Scalar) -> Bool {
         (0x064B...0x065F).contains(scalar.value) || scalar.value == 0x0670
+    }
+
+    private static func damaged(_ reason: String) -> Notice {
+        Notice(
+            "damaged_pdf",
+            "The PDF is damaged or truncated (\(reason)); no text could be read. Ingest a complete copy to make it searchable.",
+            arabic: "ملف PDF تالف أو ناقص فلم يُقرأ منه نص. أدخل نسخة كاملة لتصبح قابلة للبحث.")
     }
 
     private static func firstLine(_ text: String) -> String {

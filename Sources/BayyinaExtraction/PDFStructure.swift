@@ -1,19 +1,13 @@
 import Foundation
 
-/// What a PDF's raw bytes tell without a PDF parser: the header version, whether a trailer names an `/Encrypt`
-/// dictionary, whether the catalog marks the file tagged, and its XMP packet when stored uncompressed (as the PDF
-/// specification recommends). Read in-process so that a PDF costs one poppler child (`pdftotext`), not two; the
-/// catalog can hide in a compressed object stream, so `tagged` is unknown then, and ``needsMetadataTool`` says
-/// when only `pdfinfo -meta` can find the XMP packet.
+/// What a PDF's raw bytes tell without a PDF parser, beyond what poppler-cpp reports: the header version, whether a
+/// trailer names an `/Encrypt` dictionary, and whether the catalog marks the file tagged (unknown when the catalog
+/// may hide in a compressed object stream).
 struct PDFStructure: Equatable {
     var version: String?
     var encrypted = false
     /// nil when the catalog may sit in a compressed object stream.
     var tagged: Bool?
-    /// The uncompressed XMP packet, if the file holds one.
-    var xmpPacket: Data?
-    /// The file names a metadata stream that could not be seen in its bytes (compressed, or in an object stream).
-    var needsMetadataTool = false
 
     init(bytes: Data) {
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -25,12 +19,6 @@ struct PDFStructure: Equatable {
                 tagged = Self.startsWithTrue(file, after: mark + "/Marked".utf8.count)
             } else {
                 tagged = objectStreams ? nil : false
-            }
-            if let start = Self.find("<x:xmpmeta", in: file),
-               let end = Self.find("</x:xmpmeta>", in: file, from: start) {
-                xmpPacket = Data(file[start..<(end + "</x:xmpmeta>".utf8.count)])
-            } else {
-                needsMetadataTool = objectStreams || Self.find("/Metadata", in: file) != nil
             }
         }
     }

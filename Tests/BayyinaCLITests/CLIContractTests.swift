@@ -181,14 +181,12 @@ import Testing
 
 /// Scans without OCR installed are kept and read later; pages and their matches are reported.
 @Suite struct ScannedEvidenceCLITests {
-    /// A PATH with poppler but without tesseract (helpers start through /bin/sh, named by its path).
+    /// A PATH with poppler's page renderer but without tesseract (helpers start through /bin/sh, named by its path).
     static func pathWithoutTesseract(in folder: TemporaryDirectory) throws -> String {
         let bin = folder.url.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        for tool in ["pdfinfo", "pdftotext", "pdftoppm"] {
-            let found = ["/usr/bin", "/bin"].map { "\($0)/\(tool)" }.first { FileManager.default.fileExists(atPath: $0) }
-            try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent(tool).path, withDestinationPath: try #require(found))
-        }
+        let renderer = ["/usr/bin", "/bin"].map { "\($0)/pdftoppm" }.first { FileManager.default.fileExists(atPath: $0) }
+        try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("pdftoppm").path, withDestinationPath: try #require(renderer))
         return bin.path
     }
 

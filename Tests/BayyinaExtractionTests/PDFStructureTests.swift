@@ -4,8 +4,8 @@ import Foundation
 import Testing
 
 /// A one-page PDF written object by object, with the extras a test needs in its catalog and Info dictionary and an
-/// optional uncompressed XMP metadata stream.
-private func minimalPDF(text: String, info: String, catalog: String = "", xmp: String? = nil) -> Data {
+/// optional XMP metadata stream, as written or hex-encoded (so that its bytes never show the packet).
+private func minimalPDF(text: String, info: String, catalog: String = "", xmp: String? = nil, hexEncodedXMP: Bool = false) -> Data {
     let content = "BT /F1 12 Tf 72 720 Td (\(text)) Tj ET"
     var objects = [
         "<< /Type /Catalog /Pages 2 0 R \(catalog)\(xmp == nil ? "" : " /Metadata 7 0 R") >>",
@@ -15,7 +15,11 @@ private func minimalPDF(text: String, info: String, catalog: String = "", xmp: S
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         "<< \(info) >>",
     ]
-    if let xmp { objects.append("<< /Type /Metadata /Subtype /XML /Length \(xmp.utf8.count) >>\nstream\n\(xmp)\nendstream") }
+    if let xmp {
+        let body = hexEncodedXMP ? xmp.utf8.map { String(format: "%02X", $0) }.joined() + ">" : xmp
+        let filter = hexEncodedXMP ? " /Filter /ASCIIHexDecode" : ""
+        objects.append("<< /Type /Metadata /Subtype /XML\(filter) /Length \(body.utf8.count) >>\nstream\n\(body)\nendstream")
+    }
     var file = "%PDF-1.4\n"
     var offsets: [Int] = []
     for (index, object) in objects.enumerated() {
@@ -36,7 +40,6 @@ private func minimalPDF(text: String, info: String, catalog: String = "", xmp: S
         #expect(office.version == "1.6")
         #expect(office.tagged == false)
         #expect(!office.encrypted)
-        #expect(office.xmpPacket == nil && !office.needsMetadataTool)
         let protected = PDFStructure(contentsOf: Fixtures.url("generated/permissions_only.pdf"))
         #expect(protected.encrypted)
         #expect(protected.version == "1.7")
@@ -47,11 +50,11 @@ private func minimalPDF(text: String, info: String, catalog: String = "", xmp: S
     @Test func taggingIsUnknownWhenTheCatalogMayBeCompressed() {
         let packed = PDFStructure(bytes: Data("%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 3 >>\nstream\nx\nendstream\nendobj\n".utf8))
         #expect(packed.tagged == nil)
-        #expect(packed.needsMetadataTool)
         #expect(PDFStructure(bytes: Data("not a pdf".utf8)).version == nil)
     }
 
-    @Test func anUncompressedXMPPacketFillsWhatTheInfoDictionaryLacks() async throws {
+    @Test(arguments: [false, true])
+    func theXMPPacketFillsWhatTheInfoDictionaryLacksHoweverItIsEncoded(hexEncoded: Bool) async throws {
         let xmp = """
             <?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -59,7 +62,8 @@ private func minimalPDF(text: String, info: String, catalog: String = "", xmp: S
             </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>
             """
         let folder = try TemporaryDirectory()
-        let file = try folder.file("report.pdf", contents: minimalPDF(text: "Workshop on e-participation", info: "/Author (Unit)", xmp: xmp))
+        let file = try folder.file("report.pdf", contents: minimalPDF(
+            text: "Workshop on e-participation", info: "/Author (Unit)", xmp: xmp, hexEncodedXMP: hexEncoded))
         let (_, content) = try await ExtractorRegistry().extract(fileAt: file, fileName: "report.pdf")
         #expect(content.metadataTitle == "Irbid workshop report")
         #expect(content.author == "Unit")
@@ -67,7 +71,7 @@ private func minimalPDF(text: String, info: String, catalog: String = "", xmp: S
         #expect(content.pages == 1)
     }
 
-    @Test func infoValuesAreUnescapedAndTheTextIsTakenAsWritten() async throws {
+    @Test func infoValuesAndTheTextKeepMarkupCharactersAsWritten() async throws {
         let folder = try TemporaryDirectory()
         let file = try folder.file("budget.pdf", contents: minimalPDF(
             text: "Budget &amp; <pre> x > y & z </pre>", info: "/Title (Q&A <draft> \"final\") /CreationDate (D:20230420080000Z)"))
@@ -77,23 +81,31 @@ private func minimalPDF(text: String, info: String, catalog: String = "", xmp: S
         #expect(content.text.contains("Budget &amp; <pre> x > y & z </pre>"))
     }
 
-    @Test func pdftotextOutputSplitsIntoInfoAndText() {
-        let output = """
-            <html><head>
-            <title>T &amp;amp; &lt;i&gt;</title>
-            <meta name="Author" content="A &amp; B"/>
-            <meta name="Keywords" content=""/>
-            </head>
-            <body>
-            <pre>
-            page one\u{0C}page </pre> two\u{0C}</pre>
-            </body>
-            </html>
-            """
-        let page = PDFTextPage(Array(output.utf8))
-        #expect(page.fields == ["Title": "T &amp; <i>", "Author": "A & B"])
-        #expect(String(decoding: page.body, as: UTF8.self) == "page one\u{0C}page </pre> two\u{0C}")
-        #expect(PDFTextPage(Array("Syntax Error".utf8)).body.isEmpty)
+    @Test func aWorkerReplySplitsIntoStatusTextAndInfo() {
+        let text = "page one\u{0C}end 0\nstatus 2\u{0C}"
+        let reply = "status 2\nokTitle 7\n T & B CreationDate 23\nD:20230420080000+03'00'Keywords 0\n"
+            + "text \(text.utf8.count)\n\(text)end 0\nstatus 6\nlocked"
+        let bytes = Array(reply.utf8)
+        guard case .reply(let parsed, let length) = PDFTextReply.parse(bytes[...]) else {
+            Issue.record("no reply parsed")
+            return
+        }
+        #expect(parsed.status == .ok)
+        #expect(String(decoding: parsed.text, as: UTF8.self) == text)
+        #expect(parsed.info == ["Title": "T & B", "CreationDate": "2023-04-20T08:00:00+03:00"])
+        #expect(String(decoding: bytes[length...], as: UTF8.self) == "status 6\nlocked")
+        #expect(PDFTextReply.parse(bytes[..<(length - 3)]) == .incomplete)
+        #expect(PDFTextReply.parse(Array("Syntax Error: Couldn't find trailer dictionary\n".utf8)[...]) == .malformed)
+        #expect(PDFTextReply.parse(Array("status 7\nunknownend 0\n".utf8)[...]) == .malformed)
+    }
+
+    @Test func pdfDatesBecomeISODatesWithTheirOffsets() {
+        #expect(PDFTextReply.isoDate("D:20230420080000Z") == "2023-04-20T08:00:00Z")
+        #expect(PDFTextReply.isoDate("D:20230420080000-05'30") == "2023-04-20T08:00:00-05:30")
+        #expect(PDFTextReply.isoDate("D:202304201015") == "2023-04-20T10:15:00Z")
+        #expect(PDFTextReply.isoDate("2023") == "2023-01-01T00:00:00Z")
+        #expect(PDFTextReply.isoDate("D:20231320") == nil)
+        #expect(PDFTextReply.isoDate("yesterday") == nil)
     }
 
     @Test func compatibilityFoldingIsSkippedOnlyWhereNFKCChangesNothing() {

@@ -183,12 +183,15 @@ extension IndexDatabase {
 
     private static func insertPages(_ new: NewDocument, documentID: Int64, db: Database) throws {
         let length = new.text.utf8.count
-        for page in new.pages {
+        let pages = new.pages.sorted { ($0.start, $0.number) < ($1.start, $1.number) }
+        let firstTokens = try PageTokens.firstTokens(of: new.text, pageStarts: pages.map { min($0.start, length) }, db: db)
+        for (page, firstToken) in zip(pages, firstTokens) {
             try db.cachedStatement(sql: """
-                INSERT INTO document_pages(document_id, page, source, characters, confidence, start_offset, end_offset, extractor_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO document_pages(
+                    document_id, page, source, characters, confidence, start_offset, end_offset, extractor_version, first_token)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [documentID, page.number, page.source.rawValue, page.characters, page.confidence,
-                                 min(page.start, length), min(page.end, length), new.extractorVersion])
+                                 min(page.start, length), min(page.end, length), new.extractorVersion, firstToken])
         }
     }
 

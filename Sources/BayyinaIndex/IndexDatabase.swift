@@ -4,7 +4,8 @@ import BayyinaSchemas
 import GRDB
 
 /// The SQLite database of a store (WAL mode): schema migrated from `Schemas/sql` on open, the Arabic
-/// tokenizer registered on every connection, and the full-text index rebuilt when the tokenizer changed.
+/// tokenizer registered on every connection, and the full-text index rebuilt (and where pages begin in it counted
+/// again) when the tokenizer changed.
 public final class IndexDatabase: Sendable {
     let pool: DatabasePool
 
@@ -15,7 +16,10 @@ public final class IndexDatabase: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration(mapsReads: mapsReads))
             try Self.migrator().migrate(pool)
-            try pool.write { db in try Self.rebuildIndexIfTokenizerChanged(db) }
+            try pool.write { db in
+                try Self.rebuildIndexIfTokenizerChanged(db)
+                try PageTokens.countMissing(db)
+            }
         } catch let error as BayyinaError {
             throw error
         } catch {
@@ -40,6 +44,7 @@ public final class IndexDatabase: Sendable {
         guard stored != current else { return }
         if stored != nil {
             try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+            try db.execute(sql: "UPDATE document_pages SET first_token = NULL")
         }
         try db.execute(
             sql: "INSERT INTO index_settings(key, value) VALUES ('tokenizer_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -88,6 +93,7 @@ public final class IndexDatabase: Sendable {
         configuration.prepareDatabase { db in
             db.add(tokenizer: ArabicTokenizer.self)
             try PassageSnippet.register(in: db)
+            try MatchPositions.register(in: db)
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Statement journals in memory, and room for a whole ingest batch's pages on the writer: spilling them
             // to the WAL mid-transaction wrote many pages several times over.

@@ -22,15 +22,33 @@ enum PassageSnippet {
     }
 
     /// One match of a phrase: the positions of its first and last words in the column.
-    private struct Match {
+    struct Match {
         var first: Int
         var last: Int
         var phrase: Int
     }
 
+    /// The matches of the query in `column`, sorted by their first word, and the status of reading them.
+    static func matches(_ api: Fts5ExtensionApi, _ fts: OpaquePointer?, column: Int32) -> (matches: [Match], code: Int32) {
+        var matches: [Match] = []
+        var instances: Int32 = 0
+        var code = api.xInstCount(fts, &instances)
+        for index in 0..<(code == SQLITE_OK ? instances : 0) {
+            var phrase: Int32 = 0, matchColumn: Int32 = 0, offset: Int32 = 0
+            code = api.xInst(fts, index, &phrase, &matchColumn, &offset)
+            guard code == SQLITE_OK else { break }
+            if matchColumn == column {
+                let size = Int(max(1, api.xPhraseSize(fts, phrase)))
+                matches.append(Match(first: Int(offset), last: Int(offset) + size - 1, phrase: Int(phrase)))
+            }
+        }
+        matches.sort { $0.first < $1.first }
+        return (matches, code)
+    }
+
     /// The positions `[start, end)` of the passage of `words` words with the most distinct phrases among `matches`
     /// (sorted by their first word), then the most matches, with its matches centred.
-    private static func passage(of matches: [Match], words: Int, phrases: Int) -> Range<Int> {
+    static func passage(of matches: [Match], words: Int, phrases: Int) -> Range<Int> {
         var counts = [Int](repeating: 0, count: max(phrases, 1))
         var distinct = 0
         var best = (distinct: -1, matches: 0, from: 0)
@@ -67,18 +85,7 @@ enum PassageSnippet {
         }
         let column = sqlite3_value_int(values[0])
         let words = max(1, Int(sqlite3_value_int(values[1])))
-        var matches: [Match] = []
-        var instances: Int32 = 0
-        var code = api.xInstCount(fts, &instances)
-        for index in 0..<(code == SQLITE_OK ? instances : 0) {
-            var phrase: Int32 = 0, matchColumn: Int32 = 0, offset: Int32 = 0
-            code = api.xInst(fts, index, &phrase, &matchColumn, &offset)
-            guard code == SQLITE_OK else { break }
-            if matchColumn == column {
-                let size = Int(max(1, api.xPhraseSize(fts, phrase)))
-                matches.append(Match(first: Int(offset), last: Int(offset) + size - 1, phrase: Int(phrase)))
-            }
-        }
+        var (matches, code) = Self.matches(api, fts, column: column)
         var text: UnsafePointer<CChar>?
         var length: Int32 = 0
         if code == SQLITE_OK, !matches.isEmpty { code = api.xColumnText(fts, column, &text, &length) }
@@ -90,7 +97,6 @@ enum PassageSnippet {
             sqlite3_result_null(context)
             return
         }
-        matches.sort { $0.first < $1.first }
         var reading = Reading(positions: passage(of: matches, words: words, phrases: Int(api.xPhraseCount(fts))))
         code = withUnsafeMutablePointer(to: &reading) { readingPointer in
             api.xTokenize(fts, text, length, UnsafeMutableRawPointer(readingPointer)) { pointer, flags, _, _, start, end in

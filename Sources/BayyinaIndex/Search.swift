@@ -172,8 +172,8 @@ extension IndexDatabase {
                 let list = ids.map(String.init).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
                 let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
-                let snippets = try Self.snippets(ids: ids, query: query, db: db)
-                let locations = try Self.matchLocations(ids: ids, query: query, snippets: snippets, db: db)
+                let (snippets, positions) = try Self.snippets(ids: ids, query: query, db: db)
+                let locations = try Self.matchLocations(positions, db: db)
                 let hits = ranked.compactMap { ranking -> SearchHit? in
                     let id: Int64 = ranking["id"]
                     guard let document = documents[id] else { return nil }
@@ -190,40 +190,34 @@ extension IndexDatabase {
         }
     }
 
-    /// The pages on which the query matches, and the page of the snippet, for the results that have pages: the
-    /// matches are marked in the text with `highlight()` and their offsets looked up in the page ranges.
+    /// The pages on which the query matches, and the page of the snippet's first match, for the results that have
+    /// pages: the match positions looked up among the positions where the pages begin.
     private static func matchLocations(
-        ids: [Int64], query: SearchQuery, snippets: [Int64: Snippet], db: Database
+        _ positions: [Int64: (passage: Int, matches: [Int])], db: Database
     ) throws -> [Int64: (pages: [Int], snippetPage: Int?)] {
-        guard !ids.isEmpty else { return [:] }
-        let list = ids.map(String.init).joined(separator: ",")
-        var ranges: [Int64: [DocumentPage]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM document_pages WHERE document_id IN (\(list)) ORDER BY page") {
-            ranges[row["document_id"], default: []].append(Self.page(row))
+        guard !positions.isEmpty else { return [:] }
+        let list = positions.keys.map(String.init).joined(separator: ",")
+        var starts: [Int64: [(page: Int, firstToken: Int)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT document_id, page, first_token FROM document_pages
+            WHERE document_id IN (\(list)) AND first_token IS NOT NULL ORDER BY first_token, page
+            """) {
+            starts[row["document_id"], default: []].append((row["page"], row["first_token"]))
         }
-        guard !ranges.isEmpty else { return [:] }
-        let paged = ranges.keys.map(String.init).joined(separator: ",")
         var locations: [Int64: (pages: [Int], snippetPage: Int?)] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT rowid, highlight(documents_fts, 1, char(2), char(3)) AS marked FROM documents_fts WHERE documents_fts MATCH ? AND \(Self.rowid(for: query)) IN (\(paged))",
-            arguments: [query.countingExpression]) {
-            let id: Int64 = row["rowid"]
-            let pages = ranges[id] ?? []
-            var body: [UInt8] = []
-            var matches: Set<Int> = []
-            for byte in (row["marked"] as String? ?? "").utf8 {
-                if byte == 0x02 {
-                    if let page = pages.first(where: { $0.start <= body.count && body.count < max($0.end, $0.start + 1) }) { matches.insert(page.number) }
-                } else if byte != 0x03 {
-                    body.append(byte)
+        for (id, pages) in starts {
+            guard let found = positions[id] else { continue }
+            // The last page that begins at or before the position (an empty page begins where the next one does).
+            func page(at position: Int) -> Int? {
+                var low = 0, high = pages.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if pages[middle].firstToken <= position { low = middle + 1 } else { high = middle }
                 }
+                return low > 0 ? pages[low - 1].page : nil
             }
-            var snippetPage: Int?
-            let fragment = Array((snippets[id]?.plain ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "…").union(.whitespaces)).utf8)
-            if !fragment.isEmpty, let offset = body.firstRange(of: fragment)?.lowerBound {
-                snippetPage = pages.first { $0.start <= offset && offset < max($0.end, $0.start + 1) }?.number
-            }
-            locations[id] = (matches.sorted(), snippetPage ?? matches.min())
+            let matched = Set(found.matches.compactMap(page(at:)))
+            locations[id] = (matched.sorted(), page(at: found.passage) ?? matched.min())
         }
         return locations
     }
@@ -326,21 +320,28 @@ extension IndexDatabase {
     }
 
     /// Snippets of one page of results in one statement: the best passage with the matches marked, or the
-    /// opening of the text when only the title matched.
-    private static func snippets(ids: [Int64], query: SearchQuery, db: Database) throws -> [Int64: Snippet] {
-        guard !ids.isEmpty else { return [:] }
+    /// opening of the text when only the title matched; and where the text matches (see ``MatchPositions``).
+    private static func snippets(
+        ids: [Int64], query: SearchQuery, db: Database
+    ) throws -> (snippets: [Int64: Snippet], positions: [Int64: (passage: Int, matches: [Int])]) {
+        guard !ids.isEmpty else { return ([:], [:]) }
         let list = ids.map(String.init).joined(separator: ",")
         var snippets: [Int64: Snippet] = [:]
+        var positions: [Int64: (passage: Int, matches: [Int])] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT rowid, \(PassageSnippet.name)(documents_fts, 1, 24) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND \(Self.rowid(for: query)) IN (\(list))",
+            db, sql: """
+                SELECT rowid, \(PassageSnippet.name)(documents_fts, 1, 24) AS snippet, \(MatchPositions.name)(documents_fts, 1, 24) AS positions
+                FROM documents_fts WHERE documents_fts MATCH ? AND \(Self.rowid(for: query)) IN (\(list))
+                """,
             arguments: [query.countingExpression]) {
             let text: String = row["snippet"] ?? ""
             if text.contains(Snippet.highlightStart) { snippets[row["rowid"]] = Snippet(raw: text) }
+            if let value: String = row["positions"], let found = MatchPositions.parse(value) { positions[row["rowid"]] = found }
         }
         for id in ids where snippets[id] == nil {
             let opening = try String.fetchOne(db, sql: "SELECT substr(body, 1, 201) FROM documents WHERE id = ?", arguments: [id]) ?? ""
             snippets[id] = Snippet(raw: opening.count > 200 ? opening.prefix(200) + "…" : opening)
         }
-        return snippets
+        return (snippets, positions)
     }
 }

@@ -31,9 +31,11 @@ namespace {
 constexpr size_t messagesLimit = 16 * 1024;
 std::string messages; // poppler's messages about the file being read
 
+/// Keeps poppler's message without the "error: " or "error (OFFSET): " that poppler-cpp puts before it.
 void collectMessage(const std::string &message, void *) {
     if (messages.size() >= messagesLimit) return;
-    messages += message;
+    const size_t colon = message.find(": ");
+    messages += message.rfind("error", 0) == 0 && colon != std::string::npos ? message.substr(colon + 2) : message;
     messages += '\n';
 }
 

@@ -11,11 +11,7 @@ enum MatchPositions {
 
     /// Registers the function on a connection.
     static func register(in db: Database) throws {
-        let api = FTS5.api(db)
-        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, positions, nil)
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
-        }
+        try db.addFTS5Function(name, positions)
     }
 
     /// Reads a value of the function: the passage's first match and every match.

@@ -14,11 +14,7 @@ enum PassageSnippet {
 
     /// Registers the function on a connection.
     static func register(in db: Database) throws {
-        let api = FTS5.api(db)
-        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, snippet, nil)
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
-        }
+        try db.addFTS5Function(name, snippet)
     }
 
     /// One match of a phrase: the positions of its first and last words in the column.
@@ -156,5 +152,16 @@ enum PassageSnippet {
             copy(upTo: bytes.count)
         }
         return output
+    }
+}
+
+extension Database {
+    /// Registers an FTS5 auxiliary function on this connection.
+    func addFTS5Function(_ name: String, _ function: fts5_extension_function) throws {
+        let api = FTS5.api(self)
+        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, function, nil)
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
+        }
     }
 }

@@ -172,8 +172,9 @@ extension IndexDatabase {
                 let list = ids.map(String.init).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
                 let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
-                let (snippets, positions) = try Self.snippets(ids: ids, query: query, db: db)
-                let locations = try Self.matchLocations(positions, db: db)
+                let pageStarts = try Self.pageStarts(ids: ids, db: db)
+                let (snippets, positions) = try Self.snippets(ids: ids, paged: Array(pageStarts.keys), query: query, db: db)
+                let locations = Self.matchLocations(positions, pageStarts: pageStarts)
                 let hits = ranked.compactMap { ranking -> SearchHit? in
                     let id: Int64 = ranking["id"]
                     guard let document = documents[id] else { return nil }
@@ -190,20 +191,24 @@ extension IndexDatabase {
         }
     }
 
-    /// The pages on which the query matches, and the page of the snippet's first match, for the results that have
-    /// pages: the match positions looked up among the positions where the pages begin.
-    private static func matchLocations(
-        _ positions: [Int64: (passage: Int, matches: [Int])], db: Database
-    ) throws -> [Int64: (pages: [Int], snippetPage: Int?)] {
-        guard !positions.isEmpty else { return [:] }
-        let list = positions.keys.map(String.init).joined(separator: ",")
+    /// Where each page of the results that have pages begins in the index, in order.
+    private static func pageStarts(ids: [Int64], db: Database) throws -> [Int64: [(page: Int, firstToken: Int)]] {
+        guard !ids.isEmpty else { return [:] }
         var starts: [Int64: [(page: Int, firstToken: Int)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT document_id, page, first_token FROM document_pages
-            WHERE document_id IN (\(list)) AND first_token IS NOT NULL ORDER BY first_token, page
+            WHERE document_id IN (\(ids.map(String.init).joined(separator: ","))) AND first_token IS NOT NULL ORDER BY first_token, page
             """) {
             starts[row["document_id"], default: []].append((row["page"], row["first_token"]))
         }
+        return starts
+    }
+
+    /// The pages on which the query matches, and the page of the snippet's first match, for the results that have
+    /// pages: the match positions looked up among the positions where the pages begin.
+    private static func matchLocations(
+        _ positions: [Int64: (passage: Int, matches: [Int])], pageStarts starts: [Int64: [(page: Int, firstToken: Int)]]
+    ) -> [Int64: (pages: [Int], snippetPage: Int?)] {
         var locations: [Int64: (pages: [Int], snippetPage: Int?)] = [:]
         for (id, pages) in starts {
             guard let found = positions[id] else { continue }
@@ -320,17 +325,21 @@ extension IndexDatabase {
     }
 
     /// Snippets of one page of results in one statement: the best passage with the matches marked, or the
-    /// opening of the text when only the title matched; and where the text matches (see ``MatchPositions``).
+    /// opening of the text when only the title matched; and, for the `paged` results, where the text matches (see
+    /// ``MatchPositions``).
     private static func snippets(
-        ids: [Int64], query: SearchQuery, db: Database
+        ids: [Int64], paged: [Int64], query: SearchQuery, db: Database
     ) throws -> (snippets: [Int64: Snippet], positions: [Int64: (passage: Int, matches: [Int])]) {
         guard !ids.isEmpty else { return ([:], [:]) }
         let list = ids.map(String.init).joined(separator: ",")
+        let located = paged.isEmpty
+            ? "NULL"
+            : "CASE WHEN rowid IN (\(paged.map(String.init).joined(separator: ","))) THEN \(MatchPositions.name)(documents_fts, 1, 24) END"
         var snippets: [Int64: Snippet] = [:]
         var positions: [Int64: (passage: Int, matches: [Int])] = [:]
         for row in try Row.fetchAll(
             db, sql: """
-                SELECT rowid, \(PassageSnippet.name)(documents_fts, 1, 24) AS snippet, \(MatchPositions.name)(documents_fts, 1, 24) AS positions
+                SELECT rowid, \(PassageSnippet.name)(documents_fts, 1, 24) AS snippet, \(located) AS positions
                 FROM documents_fts WHERE documents_fts MATCH ? AND \(Self.rowid(for: query)) IN (\(list))
                 """,
             arguments: [query.countingExpression]) {

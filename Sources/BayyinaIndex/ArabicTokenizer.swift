@@ -25,6 +25,8 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
     /// Index tokens by the bytes of the word they come from: the normalized form first, then the colocated
     /// light forms and stems. Word frequencies are Zipfian, so most words are normalized once per connection.
     private var documentTokens = WordTokenCache()
+    /// The normalized form alone, for auxiliary functions.
+    private var auxiliaryTokens = WordTokenCache()
 
     init(db: Database, arguments: [String]) throws {
         wordSplitter = try db.makeTokenizer(.unicode61(diacritics: .keep, categories: "L* N* Co M*"))
@@ -52,18 +54,31 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
                 state.send($0, flags: 0, start: start, end: end)
             } ?? SQLITE_OK
         }
-        // Auxiliary functions (bayyina_snippet, highlight()) re-read a text only for where its words start and end,
-        // and skip colocated tokens: the normalized word alone keeps every position.
-        let limit = state.tokenization.contains(.aux) ? 1 : .max
-        return documentTokens.forEachToken(of: bytes, limit: limit, derive: { Self.documentTokens(String(decoding: $0, as: UTF8.self)) }) { index, token in
+        // Auxiliary functions (bayyina_snippet, page positions) re-read a text only for where its words start and
+        // end, and skip colocated tokens: the normalized word alone keeps every position, and its light forms and
+        // stems are never worked out (a search from a new CLI process met every word of its snippets for the first
+        // time, and derived all three forms of each).
+        let send = { (index: Int, token: UnsafeRawBufferPointer) in
             state.send(token, flags: index == 0 ? 0 : FTS5_TOKEN_COLOCATED, start: start, end: end)
         }
+        if state.tokenization.contains(.aux) {
+            return auxiliaryTokens.forEachToken(of: bytes, derive: {
+                Self.normalizedForm(String(decoding: $0, as: UTF8.self)).map { [Array($0.utf8)] } ?? []
+            }, send)
+        }
+        return documentTokens.forEachToken(of: bytes, derive: { Self.documentTokens(String(decoding: $0, as: UTF8.self)) }, send)
+    }
+
+    /// The word as the index holds it; nil when nothing of it is left (a run of tatweel, a lone mark), so that it
+    /// takes no position.
+    private static func normalizedForm(_ word: String) -> String? {
+        let normalized = ArabicNormalizer.normalize(word).filter { Marker(rawValue: $0) == nil }
+        return normalized.isEmpty ? nil : normalized
     }
 
     /// The normalized word, then its light forms and stems, each behind its marker.
     private static func documentTokens(_ word: String) -> [[UInt8]] {
-        let normalized = ArabicNormalizer.normalize(word).filter { Marker(rawValue: $0) == nil }
-        guard !normalized.isEmpty else { return [] }
+        guard let normalized = normalizedForm(word) else { return [] }
         let derived = LightStemmer.lightForms(of: normalized).map { String(Marker.light.rawValue) + $0 }
             + LightStemmer.stems(of: normalized).map { String(Marker.stem.rawValue) + $0 }
         return ([normalized] + derived).map { Array($0.utf8) }

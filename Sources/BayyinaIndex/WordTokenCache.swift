@@ -26,10 +26,10 @@ struct WordTokenCache {
         arena.reserveCapacity(1 << 20)
     }
 
-    /// Calls `body` with each token of `word` in order, the first `limit` of them (computed by `derive` on a miss),
-    /// stopping at the first non-zero result, which it returns; 0 when every call returned 0.
+    /// Calls `body` with each token of `word` in order (computed by `derive` on a miss), stopping at the first
+    /// non-zero result, which it returns; 0 when every call returned 0.
     mutating func forEachToken(
-        of word: UnsafeRawBufferPointer, limit: Int = .max, derive: (UnsafeRawBufferPointer) -> [[UInt8]],
+        of word: UnsafeRawBufferPointer, derive: (UnsafeRawBufferPointer) -> [[UInt8]],
         _ body: (_ index: Int, _ token: UnsafeRawBufferPointer) -> Int32
     ) -> Int32 {
         guard word.count > 0 else { return 0 }
@@ -38,7 +38,7 @@ struct WordTokenCache {
         let entry = slots[slot]
         return arena.withUnsafeBytes { bytes in
             var offset = Int(entry.wordStart + entry.wordLength)
-            for index in 0..<min(Int(entry.tokenCount), limit) {
+            for index in 0..<Int(entry.tokenCount) {
                 let length = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
                 let result = body(index, UnsafeRawBufferPointer(rebasing: bytes[offset + 2..<offset + 2 + length]))
                 if result != 0 { return result }

@@ -37,6 +37,19 @@ import Testing
         #expect(store.audit(known: [first.hash]).staleStagingFiles == 0)
     }
 
+    @Test func originalsAreReadOnlyAndFoldersRemovedAfterStagingAreMadeAgain() throws {
+        let folder = try TemporaryDirectory()
+        let store = try FileSystemBlobStore(root: folder.url)
+        let source = try folder.file("a.txt", contents: Data("تقرير ورشة العمل".utf8))
+        let staged = try store.stage(contentsOf: source, sizeLimit: 1 << 20)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("blobs/sha256/\(staged.hash.hex.prefix(2))"))
+        try store.commit([staged])
+        let stored = store.url(for: staged.hash)
+        #expect(try Data(contentsOf: stored) == Data("تقرير ورشة العمل".utf8))
+        let mode = try FileManager.default.attributesOfItem(atPath: stored.path)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o222 } == 0)
+    }
+
     @Test func fileOverTheSizeLimitIsRefusedWithoutTrace() throws {
         let folder = try TemporaryDirectory()
         let store = try FileSystemBlobStore(root: folder.url.appendingPathComponent("store"))

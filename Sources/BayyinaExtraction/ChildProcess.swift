@@ -41,11 +41,7 @@ enum ChildProcess {
         if collected.outputTooLarge {
             throw BayyinaError(.tooLarge, "\(tool) produced more than \(outputLimit / 1_048_576) MB of text, past the extracted-text limit.")
         }
-        let status: Int32
-        switch result.terminationStatus {
-        case .exited(let code): status = code
-        case .signaled(let signal): status = 128 + signal
-        }
+        let status = result.terminationStatus.shellStatus
         if collected.timedOut || status == 137 {
             throw BayyinaError(.extractionTimeout, "\(tool) did not finish within \(limits.childTimeoutSeconds) s or ran out of memory on this file; it was stopped. The file may be damaged or built to exhaust resources.")
         }
@@ -124,5 +120,15 @@ enum ChildProcess {
             buffer.withUnsafeBytes { chunk in bytes.append(contentsOf: chunk.prefix(room)) }
         }
         return bytes
+    }
+}
+
+extension TerminationStatus {
+    /// The status as a shell reports it: the exit code, or 128 plus the signal that ended the program.
+    var shellStatus: Int32 {
+        switch self {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
     }
 }

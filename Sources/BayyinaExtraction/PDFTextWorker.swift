@@ -1,4 +1,3 @@
-import BayyinaCore
 import Foundation
 import Subprocess
 import Synchronization
@@ -108,10 +107,7 @@ final class PDFTextWorker: Sendable {
                 }
                 try? await execution.standardInputWriter.finish()
             }
-            switch result.terminationStatus {
-            case .exited(let code): status = code
-            case .signaled(let signal): status = 128 + signal
-            }
+            status = result.terminationStatus.shellStatus
         } catch {
             status = nil
         }

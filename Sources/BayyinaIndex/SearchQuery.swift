@@ -59,7 +59,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// An expression that matches the same documents as ``expression`` more cheaply, for counting, facets, snippets
     /// and page locations: a word's or a phrase's stems are shared by all its spellings, so the stem alone finds and
     /// marks them all (a prefix keeps its three forms, since a stem may be shorter than the prefix typed). A third of
-    /// the phrases also makes FTS5's `highlight()` and the instance lists snippets are chosen from shorter.
+    /// the phrases also makes the match lists that snippets and page positions are read from shorter.
     public var countingExpression: String {
         terms.map { term in
             if case .prefix = term { return anyForm(term) }

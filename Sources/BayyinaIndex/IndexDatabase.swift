@@ -86,7 +86,7 @@ public final class IndexDatabase: Sendable {
         }
     }
 
-    private static func configuration(mapsReads: Bool = false) -> Configuration {
+    static func configuration(mapsReads: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -94,6 +94,7 @@ public final class IndexDatabase: Sendable {
             db.add(tokenizer: ArabicTokenizer.self)
             try PassageSnippet.register(in: db)
             try MatchPositions.register(in: db)
+            try RelevanceRank.register(in: db)
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Statement journals in memory, and room for a whole ingest batch's pages on the writer: spilling them
             // to the WAL mid-transaction wrote many pages several times over.

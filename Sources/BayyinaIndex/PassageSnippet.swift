@@ -156,10 +156,14 @@ enum PassageSnippet {
 }
 
 extension Database {
-    /// Registers an FTS5 auxiliary function on this connection.
-    func addFTS5Function(_ name: String, _ function: fts5_extension_function) throws {
+    /// Registers an FTS5 auxiliary function on this connection; `userData` (its `xUserData`) is handed to `destroy`
+    /// when the connection closes.
+    func addFTS5Function(
+        _ name: String, _ function: fts5_extension_function, userData: UnsafeMutableRawPointer? = nil,
+        destroy: (@convention(c) (UnsafeMutableRawPointer?) -> Void)? = nil
+    ) throws {
         let api = FTS5.api(self)
-        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, function, nil)
+        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, userData, function, destroy)
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
         }

@@ -156,14 +156,15 @@ extension IndexDatabase {
                 let total = try Int.fetchOne(
                     db, sql: "SELECT \(counted) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
                 let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
-                let pageArguments = StatementArguments([query.closeExpression, query.expression] + filterValues + paging)
-                let tier = "documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+                let pageArguments = StatementArguments([query.expression, query.expression] + filterValues + paging)
+                let rank = "\(RelevanceRank.rankName)(documents_fts, ?)"
+                let tier = "\(RelevanceRank.closeName)(documents_fts, \(SearchQuery.forms.count), \(SearchQuery.closeForm))"
                 let group = request.collapseVersions ? "coalesce(f.version_group, -d.id)" : "documents_fts.rowid"
                 let newest = lean ? "NULL" : "coalesce(d.created, d.ingested_at)"
                 let ranked = try Row.fetchAll(
                     db, sql: """
                         WITH hits AS (
-                            SELECT documents_fts.rowid AS id, documents_fts.rank AS score, \(tier) AS close, \(newest) AS newest,
+                            SELECT documents_fts.rowid AS id, \(rank) AS score, \(tier) AS close, \(newest) AS newest,
                                 \(group) AS grp \(from))
                         \(kept) ORDER BY \(order) LIMIT ? OFFSET ?
                         """,

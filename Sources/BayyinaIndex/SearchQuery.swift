@@ -67,19 +67,19 @@ public struct SearchQuery: Sendable, Equatable {
         }.joined(separator: " AND ")
     }
 
+    /// The forms ``expression`` writes each term in, in order: each is one FTS5 phrase.
+    static let forms: [ArabicTokenizer.Marker?] = [nil, .light, .stem]
+    /// The form that documents must match for every term to rank first: the light form (see `bayyina_close`).
+    static let closeForm = forms.firstIndex(of: .light) ?? 0
+
     /// A term as written (normalized), as its light form or as its stem.
     private func anyForm(_ term: Term) -> String {
-        "(" + [nil, ArabicTokenizer.Marker.light, .stem].map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
+        "(" + Self.forms.map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
     }
 
     /// Whether a term is a prefix (`word*`).
     var hasPrefix: Bool {
         terms.contains { if case .prefix = $0 { true } else { false } }
-    }
-
-    /// The expression that documents with every term but for an article or conjunction satisfy: they rank second.
-    public var closeExpression: String {
-        terms.map { render($0, marker: .light) }.joined(separator: " AND ")
     }
 
     private func render(_ term: Term, marker: ArabicTokenizer.Marker?) -> String {

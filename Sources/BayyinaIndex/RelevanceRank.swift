@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The FTS5 auxiliary functions search ranks with.
+///
+/// `bayyina_rank(documents_fts, expression)` is the score of FTS5's `bm25()` with the column weights of the
+/// schema's `rank` setting (title 4, body 1, alternates 0.5; k1 = 1.2, b = 0.75; negated, so that smaller ranks
+/// first), computed for less: at 100,000 documents a query matches some 16,500 rows, and `bm25()` spent two fifths
+/// of its time reading each row's length from the index and a tenth counting each phrase's documents before the
+/// first row. Here a connection remembers (see ``RankingMemory``) the row lengths, read in one pass once a query
+/// has scored enough rows to pay for it, and each expression's inverse document frequencies, both until the
+/// database changes; and each phrase's matches in a row are walked with `xPhraseFirst` instead of an array of
+/// every match of every phrase sorted by position. `expression` is the MATCH expression: it names the phrases.
+///
+/// `bayyina_close(documents_fts, forms, form)`: 1 when, of the `forms` phrases each query term is written as,
+/// the `form`-th matches in the row for every term (see ``SearchQuery``): the documents that rank first.
+enum RelevanceRank {
+    static let rankName = "bayyina_rank"
+    static let closeName = "bayyina_close"
+    /// The weights of the title, body and alternates columns, as in the schema's `rank` setting.
+    static let columnWeights = [4.0, 1.0, 0.5]
+
+    /// Registers both functions on a connection, with a memory of its own.
+    static func register(in db: Database) throws {
+        let memory = Unmanaged.passRetained(RankingMemory()).toOpaque()
+        try db.addFTS5Function(rankName, rank, userData: memory) { pointer in
+            if let pointer { Unmanaged<RankingMemory>.fromOpaque(pointer).release() }
+        }
+        try db.addFTS5Function(closeName, close)
+    }
+
+    /// What one query needs for every row it scores.
+    private final class QueryStatistics {
+        let inverseFrequencies: [Double]
+        let averageLength: Double
+        /// The smallest number of scored rows worth reading every row's length for.
+        let lengthsWorthReading: Int
+        var scored = 0
+        var frequencies: [Double]
+
+        init(inverseFrequencies: [Double], averageLength: Double, rows: Int64) {
+            self.inverseFrequencies = inverseFrequencies
+            self.averageLength = averageLength
+            // Reading a length from the index costs about sixteen times what one row of the full pass does.
+            lengthsWorthReading = max(1_000, Int(rows / 16))
+            frequencies = [Double](repeating: 0, count: inverseFrequencies.count)
+        }
+    }
+
+    private static let rank: fts5_extension_function = { api, fts, context, count, values in
+        guard let api = api?.pointee, let values, count == 1, let expression = sqlite3_value_text(values[0]),
+              let memory = api.xUserData(fts).map({ Unmanaged<RankingMemory>.fromOpaque($0).takeUnretainedValue() }) else {
+            sqlite3_result_error(context, "\(rankName)(table, expression) takes the MATCH expression", -1)
+            return
+        }
+        var code = SQLITE_OK
+        let statistics: QueryStatistics
+        if let stored = api.xGetAuxdata(fts, 0) {
+            statistics = Unmanaged<QueryStatistics>.fromOpaque(stored).takeUnretainedValue()
+        } else {
+            memory.forgetIfChanged(sqlite3_context_db_handle(context))
+            let computed: QueryStatistics?
+            (computed, code) = queryStatistics(api, fts, expression: String(cString: expression), memory: memory)
+            if let computed {
+                code = api.xSetAuxdata(fts, Unmanaged.passRetained(computed).toOpaque()) { pointer in
+                    if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
+                }
+            }
+            guard let computed, code == SQLITE_OK else {
+                sqlite3_result_error_code(context, code)
+                return
+            }
+            statistics = computed
+        }
+        for phrase in statistics.frequencies.indices where code == SQLITE_OK {
+            var frequency = 0.0
+            var iterator = Fts5PhraseIter()
+            var column: Int32 = 0, offset: Int32 = 0
+            code = api.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
+            while code == SQLITE_OK, column >= 0 {
+                frequency += Int(column) < columnWeights.count ? columnWeights[Int(column)] : 1.0
+                api.xPhraseNext(fts, &iterator, &column, &offset)
+            }
+            statistics.frequencies[phrase] = frequency
+        }
+        statistics.scored += 1
+        if statistics.scored == statistics.lengthsWorthReading { memory.readLengths(sqlite3_context_db_handle(context)) }
+        var length: Int32 = 0
+        if code == SQLITE_OK, !memory.length(of: api.xRowid(fts), into: &length) { code = api.xColumnSize(fts, -1, &length) }
+        guard code == SQLITE_OK else {
+            sqlite3_result_error_code(context, code)
+            return
+        }
+        let (k1, b) = (1.2, 0.75)
+        let lengthNorm = k1 * (1 - b + b * Double(length) / statistics.averageLength)
+        var score = 0.0
+        for (phrase, frequency) in statistics.frequencies.enumerated() {
+            score += statistics.inverseFrequencies[phrase] * ((frequency * (k1 + 1.0)) / (frequency + lengthNorm))
+        }
+        sqlite3_result_double(context, -1.0 * score)
+    }
+
+    /// Each phrase's inverse document frequency, `log((N − n + 0.5) / (n + 0.5))` and at least 1e-6 (as `bm25()`
+    /// has it), remembered by expression; and the average number of tokens in a row.
+    private static func queryStatistics(
+        _ api: Fts5ExtensionApi, _ fts: OpaquePointer?, expression: String, memory: RankingMemory
+    ) -> (QueryStatistics?, Int32) {
+        var rows: Int64 = 0, tokens: Int64 = 0
+        var code = api.xRowCount(fts, &rows)
+        if code == SQLITE_OK { code = api.xColumnTotalSize(fts, -1, &tokens) }
+        var inverseFrequencies = memory.inverseFrequencies[expression] ?? []
+        if inverseFrequencies.isEmpty {
+            for phrase in 0..<api.xPhraseCount(fts) where code == SQLITE_OK {
+                var hits: Int64 = 0
+                code = api.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
+                    counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+                    return SQLITE_OK
+                }
+                let inverse = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+                inverseFrequencies.append(inverse > 0 ? inverse : 1e-6)
+            }
+            if code == SQLITE_OK { memory.remember(inverseFrequencies, for: expression) }
+        }
+        guard code == SQLITE_OK, rows > 0 else { return (nil, code == SQLITE_OK ? SQLITE_ERROR : code) }
+        return (QueryStatistics(inverseFrequencies: inverseFrequencies, averageLength: Double(tokens) / Double(rows), rows: rows), code)
+    }
+
+    private static let close: fts5_extension_function = { api, fts, context, count, values in
+        guard let api = api?.pointee, let values, count == 2 else {
+            sqlite3_result_error(context, "\(closeName)(table, forms, form) takes the forms of a term and the one to find", -1)
+            return
+        }
+        let forms = max(1, sqlite3_value_int(values[0])), form = sqlite3_value_int(values[1])
+        var matched = true
+        for phrase in stride(from: form, to: api.xPhraseCount(fts), by: Int(forms)) {
+            var iterator = Fts5PhraseIter()
+            var column: Int32 = -1, offset: Int32 = 0
+            let code = api.xPhraseFirst(fts, phrase, &iterator, &column, &offset)
+            guard code == SQLITE_OK else {
+                sqlite3_result_error_code(context, code)
+                return
+            }
+            if column < 0 {
+                matched = false
+                break
+            }
+        }
+        sqlite3_result_int(context, matched ? 1 : 0)
+    }
+}

@@ -4,8 +4,8 @@ import GRDBSQLite
 /// changes: each row's length in tokens, and the inverse document frequencies of recent expressions. SQLite runs
 /// a connection's statements one at a time, so one thread at a time touches a connection's memory.
 final class RankingMemory {
-    /// Expressions remembered at most; past it the memory starts again.
-    private static let expressionLimit = 256
+    /// Expressions remembered at most (some 1.3 MB), past which the memory starts again.
+    private static let expressionLimit = 4_096
     /// Row ids past this are not remembered (the array would be too big); their lengths are read from the index.
     private static let rowLimit: Int64 = 1 << 24
 

@@ -42,7 +42,8 @@ enum RelevanceRank {
         init(inverseFrequencies: [Double], averageLength: Double, rows: Int64) {
             self.inverseFrequencies = inverseFrequencies
             self.averageLength = averageLength
-            // Reading a length from the index costs about sixteen times what one row of the full pass does.
+            // A length looked up alone costs some sixteen times its share of one pass over every row's length (at
+            // 100,000 rows about 1.7 µs against under 0.1): the pass pays once a query has scored a sixteenth of them.
             lengthsWorthReading = max(1_000, Int(rows / 16))
             frequencies = [Double](repeating: 0, count: inverseFrequencies.count)
         }

@@ -111,7 +111,8 @@ enum RelevanceRank {
         var code = api.xRowCount(fts, &rows)
         if code == SQLITE_OK { code = api.xColumnTotalSize(fts, -1, &tokens) }
         var inverseFrequencies = memory.inverseFrequencies[expression] ?? []
-        if inverseFrequencies.isEmpty {
+        if inverseFrequencies.count != Int(api.xPhraseCount(fts)) {
+            inverseFrequencies = []
             for phrase in 0..<api.xPhraseCount(fts) where code == SQLITE_OK {
                 var hits: Int64 = 0
                 code = api.xQueryPhrase(fts, phrase, &hits) { _, _, counter in

@@ -131,10 +131,19 @@ enum ExplicitMentions {
 /// The forms of a noun, also behind the conjunction و or ف (والالتزام، وبالالتزام).
 struct NounForms {
     private let forms: Set<Term>
+    /// Whether some form ends in this UTF-8 byte. Every word of every text is asked for; most end otherwise and are
+    /// turned away without hashing (a prefixed word ends as its form does).
+    private let endings: [Bool]
 
-    init(_ forms: Set<String>) { self.forms = Set(forms.map(Term.init)) }
+    init(_ forms: Set<String>) {
+        self.forms = Set(forms.map(Term.init))
+        var endings = [Bool](repeating: false, count: 256)
+        for form in forms { if let last = form.utf8.last { endings[Int(last)] = true } }
+        self.endings = endings
+    }
 
     func contains(_ word: String) -> Bool {
+        guard let last = word.utf8.last, endings[Int(last)] else { return false }
         if forms.contains(Term(word)) { return true }
         guard let first = word.unicodeScalars.first, first == "و" || first == "ف" else { return false }
         return forms.contains(Term(String(word.unicodeScalars.dropFirst())))

@@ -168,8 +168,9 @@ private struct Evidence {
 
     var isEmpty: Bool { items.isEmpty }
 
-    mutating func add(_ probability: Double, en: String, ar: String) {
-        if probability >= 0.02 { items.append((min(probability, 0.99), en, ar)) }
+    /// Adds a piece of evidence; its reasons are written only when it counts.
+    mutating func add(_ probability: Double, en: @autoclosure () -> String, ar: @autoclosure () -> String) {
+        if probability >= 0.02 { items.append((min(probability, 0.99), en(), ar())) }
     }
 
     var confidence: Double { 1 - items.reduce(1) { $0 * (1 - $1.probability) } }

@@ -4,15 +4,21 @@ import BayyinaCore
 public struct TextTerms: Sendable {
     public let words: [String]
     let stems: Set<Term>
-    /// Where each word occurs, for phrase look-ups.
-    private let positions: [Term: [Int]]
+    /// Where each word first occurs, and after each position where its word occurs next (-1 for nowhere): the
+    /// positions of every word for phrase look-ups, without an array per word.
+    private let firstPosition: [Term: Int]
+    private let nextPosition: [Int]
 
     public init(_ text: String) {
         words = Self.words(text)
-        var positions: [Term: [Int]] = [:]
-        for (index, word) in words.enumerated() { positions[Term(word), default: []].append(index) }
-        self.positions = positions
-        stems = StemCache.shared.stems(of: positions.keys)
+        var firstPosition: [Term: Int] = [:]
+        var nextPosition = [Int](repeating: -1, count: words.count)
+        for index in words.indices.reversed() {
+            if let later = firstPosition.updateValue(index, forKey: Term(words[index])) { nextPosition[index] = later }
+        }
+        self.firstPosition = firstPosition
+        self.nextPosition = nextPosition
+        stems = StemCache.shared.stems(of: firstPosition.keys)
     }
 
     /// The normalized words of a text, split as search splits them.
@@ -21,14 +27,18 @@ public struct TextTerms: Sendable {
     }
 
     /// Whether the text holds `word` (normalized).
-    func contains(word: String) -> Bool { positions[Term(word)] != nil }
+    func contains(word: String) -> Bool { firstPosition[Term(word)] != nil }
 
     /// Whether `phrase` (already split into words) occurs in the text word for word.
     func contains(phrase: [String]) -> Bool {
-        guard let first = phrase.first, let starts = positions[Term(first)] else { return false }
-        return starts.contains { start in
-            start + phrase.count <= words.count && phrase.indices.allSatisfy { Term(words[start + $0]) == Term(phrase[$0]) }
+        guard let first = phrase.first, var start = firstPosition[Term(first)] else { return false }
+        while start >= 0 {
+            if start + phrase.count <= words.count, phrase.indices.allSatisfy({ Term(words[start + $0]) == Term(phrase[$0]) }) {
+                return true
+            }
+            start = nextPosition[start]
         }
+        return false
     }
 }
 

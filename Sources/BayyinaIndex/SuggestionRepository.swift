@@ -26,12 +26,15 @@ public struct LinkStepResult: Sendable {
 
 extension IndexDatabase {
     /// Documents queued for the link step (stored or re-extracted since it last ran), oldest first; or, with `all`,
-    /// every document after `afterID`.
-    public func linkStepInputs(all: Bool = false, after afterID: Int64 = 0, limit: Int) throws(BayyinaError) -> [LinkStepInput] {
+    /// every document after `afterID`. None after `lastID`.
+    public func linkStepInputs(
+        all: Bool = false, after afterID: Int64 = 0, through lastID: Int64 = .max, limit: Int
+    ) throws(BayyinaError) -> [LinkStepInput] {
         try read { db in
             let source = all ? "documents d WHERE d.id > ?" : "link_step_queue q JOIN documents d ON d.id = q.document_id WHERE q.document_id > ?"
-            return try Row.fetchAll(db, sql: "SELECT d.id, d.title, d.title || char(10) || d.body AS text FROM \(source) ORDER BY d.id LIMIT ?",
-                                    arguments: [afterID, limit])
+            return try Row.fetchAll(db, sql: """
+                SELECT d.id, d.title, d.title || char(10) || d.body AS text FROM \(source) AND d.id <= ? ORDER BY d.id LIMIT ?
+                """, arguments: [afterID, lastID, limit])
                 .map { LinkStepInput(documentID: $0["id"], title: $0["title"], text: $0["text"]) }
         }
     }
@@ -39,6 +42,11 @@ extension IndexDatabase {
     /// How many documents are stored.
     public func documentCount() throws(BayyinaError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
+    }
+
+    /// The id of the newest document; 0 when there is none.
+    public func lastDocumentID() throws(BayyinaError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM documents") ?? 0 }
     }
 
     /// The bm25 idf of each stem in the index: ln(1 + (N − n + 0.5) / (n + 0.5)) for n of N documents holding it.

@@ -101,16 +101,33 @@ public struct IngestPipeline: Sendable {
     }
 
     /// Ingests files in batches, reporting each outcome in the order of the requests. The next batch is staged
-    /// and extracted while the current one is committed.
+    /// and extracted while the current one is committed, and a committed batch is linked while the next one is
+    /// committed; every link step has ended when this returns.
     public func ingest(_ requests: [IngestRequest], report: (IngestOutcome) -> Void) async {
         let batches = self.batches(of: requests)
         var preparing = batches.first.map { batch in Task { await prepare(batch) } }
+        var linking: Task<Void, Never>?
         for position in batches.indices {
             guard let current = await preparing?.value else { break }
             preparing = position + 1 < batches.count ? Task { [batches] in await prepare(batches[position + 1]) } : nil
             for outcome in commit(current) { report(outcome) }
-            // Pending documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
-            _ = try? linkStep.run()
+            // Taken before the next commit, so that the results do not depend on how far it has come. Pending
+            // documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
+            let snapshot = try? linkStep.snapshot()
+            await linking?.value
+            linking = snapshot.map { snapshot in Task { await runLinkStep(snapshot) } }
+        }
+        await linking?.value
+    }
+
+    /// Fingerprints and proposes links for the pending documents on a thread of its own, not one of the few that
+    /// run tasks (the commit beside it and the extraction of the next batch need those).
+    private func runLinkStep(_ snapshot: LinkStep.Snapshot) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .utility).async {
+                _ = try? linkStep.run(snapshot)
+                done.resume()
+            }
         }
     }
 

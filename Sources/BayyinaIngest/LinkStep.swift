@@ -18,13 +18,32 @@ public struct LinkStep: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
+    /// What a link step works from, taken at one moment: the plan's suggester with the index's title-word weights,
+    /// and the newest document. A step run later from it gives what a step run then would have, whatever was
+    /// stored meanwhile.
+    public struct Snapshot: Sendable {
+        fileprivate let suggester: (LinkSuggester, TermWeights)?
+        fileprivate let lastDocumentID: Int64
+    }
+
+    /// The link step as the index stands now.
+    public func snapshot() throws(BayyinaError) -> Snapshot {
+        Snapshot(suggester: try suggester(reusingWeights: true), lastDocumentID: try index.lastDocumentID())
+    }
+
     /// Processes every pending document; returns how many.
     @discardableResult
     public func run() throws(BayyinaError) -> Int {
-        let suggester = try self.suggester(reusingWeights: true)
+        try run(snapshot())
+    }
+
+    /// Processes the pending documents up to the snapshot's newest, with its suggester; returns how many.
+    @discardableResult
+    public func run(_ snapshot: Snapshot) throws(BayyinaError) -> Int {
+        let suggester = snapshot.suggester
         var done = 0
         while true {
-            let inputs = try index.linkStepInputs(limit: batchSize)
+            let inputs = try index.linkStepInputs(through: snapshot.lastDocumentID, limit: batchSize)
             guard !inputs.isEmpty else { return done }
             try index.recordLinkStep(inputs.concurrentMap { input in
                 let terms = TextTerms(input.text)

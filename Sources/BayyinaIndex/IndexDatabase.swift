@@ -108,6 +108,27 @@ public final class IndexDatabase: Sendable {
         return configuration
     }
 
+    /// Merges the full-text index into one segment, a few megabytes a transaction, so that searches read one list
+    /// of matches a word instead of one a segment, and readers and writers never wait on more than one step.
+    /// Returns how many steps wrote anything.
+    @discardableResult
+    public func mergeFullTextSegments() throws(BayyinaError) -> Int {
+        var steps = 0
+        // FTS5's 'merge' with a negative page count merges every level; a step that changes fewer than two rows
+        // found nothing left to merge. The bound only guards against a merge that never settles.
+        while steps < 100_000, try write({ db in
+            let before = db.totalChangesCount
+            try db.execute(sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('merge', -\(Self.mergeStepPages))")
+            return db.totalChangesCount - before >= 2
+        }) {
+            steps += 1
+        }
+        return steps
+    }
+
+    /// Pages of the full-text index a merge step writes (4 KB each).
+    static let mergeStepPages = 2_000
+
     /// Rebuilds the full-text index from the documents table.
     public func rebuildFullTextIndex() throws(BayyinaError) {
         try write { db in try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')") }

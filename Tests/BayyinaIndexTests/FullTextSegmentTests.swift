@@ -21,3 +21,25 @@ import Testing
         #expect(try index.titles("كلمه47999") == ["تقرير 23"])
     }
 }
+
+/// Merging the full-text index into one segment changes no search result, and a merged index has nothing to merge.
+@Suite struct FullTextMergeTests {
+    @Test func mergingTheSegmentsOfSeveralBatchesKeepsEverySearchResult() throws {
+        let index = try TestIndex()
+        let words = ["الموازنة", "المفتوحة", "المشاركة", "الإلكترونية", "الشفافية", "budget", "open", "participation"]
+        for batch in 0..<5 {
+            let changes = (0..<20).map { number in
+                TestIndex.newDocument("تقرير \(batch)-\(number)", (0..<30).map { words[($0 * 3 + number + batch) % words.count] }.joined(separator: " "))
+            }
+            _ = try index.database.apply(changes) { _ in }
+        }
+        let queries = ["الموازنه", "\"المشاركة الالكترونية\"", "الشفاف*", "open budget"]
+        let before = try queries.map { try index.search($0) }
+        #expect(try index.database.mergeFullTextSegments() > 0)
+        let after = try queries.map { try index.search($0) }
+        #expect(after.map { $0.hits.map(\.document.sha256) } == before.map { $0.hits.map(\.document.sha256) })
+        #expect(after.map(\.total) == before.map(\.total))
+        #expect(after.map { $0.hits.map(\.snippet) } == before.map { $0.hits.map(\.snippet) })
+        #expect(try index.database.mergeFullTextSegments() == 0)
+    }
+}

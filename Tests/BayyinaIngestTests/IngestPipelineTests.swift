@@ -215,6 +215,23 @@ struct TestStore {
         #expect(try store.repository.verify(repair: false).ok)
     }
 
+    @Test func anIngestOfEnoughDocumentsLeavesTheFullTextIndexMergedAndASmallerOneDoesNot() async throws {
+        let files = ["docs/karak_hearing_notes.txt", "docs/capital_projects_2023.csv", "docs/news_maan_youth_consultations.html"]
+        for (threshold, merged) in [(3, true), (4, false)] {
+            let store = try TestStore()
+            let pipeline = IngestPipeline(
+                blobs: store.repository.blobs, index: store.repository.index, extractors: store.repository.pipeline.extractors,
+                sizeLimit: 1 << 20, batchSize: 1, documentsBeforeMerge: threshold)
+            var outcomes: [IngestOutcome] = []
+            await pipeline.ingest(files.map { IngestRequest(source: Fixtures.url($0)) }) { outcomes.append($0) }
+            #expect(outcomes.map(\.status) == [.ingested, .ingested, .ingested])
+            let found = try store.repository.index.search(SearchRequest(query: try SearchQuery("الكرك"), audience: .internal))
+            #expect(found.hits.map(\.document.sha256).contains(try #require(outcomes[0].sha256)))
+            // Each batch of one file was a segment of its own; a merged index has nothing left to merge.
+            #expect(try (store.repository.index.mergeFullTextSegments() == 0) == merged)
+        }
+    }
+
     @Test func aRejectedFileDoesNotStopTheBatch() async throws {
         let store = try TestStore()
         let requests = ["docs/capital_projects_2023.csv", "bad/budget_annex_bomb.docx", "docs/karak_hearing_notes.txt"]

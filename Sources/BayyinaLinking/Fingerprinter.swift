@@ -22,7 +22,7 @@ public enum Fingerprinter {
         var distinct = 0
         var signature = [UInt32](repeating: .max, count: TextFingerprint.length)
         // Through buffers of fixed length, with no bounds checks: the compiler then does the 64 mixes of a shingle
-        // side by side in vector registers (this loop was a sixth of the link step).
+        // side by side in vector registers (this loop was a fifth of the link step).
         seeds.withUnsafeBufferPointer { seeds in
             signature.withUnsafeMutableBufferPointer { signature in
                 for (position, shingle) in shingles.enumerated() where position == 0 || shingle != shingles[position - 1] {

@@ -107,7 +107,7 @@ public struct IngestPipeline: Sendable {
 
     /// Ingests files in batches, reporting each outcome in the order of the requests. The next batch is staged
     /// and extracted while the current one is committed, and a committed batch is linked while the next one is
-    /// committed; every link step has ended when this returns.
+    /// committed; the last batch is linked before this returns.
     public func ingest(_ requests: [IngestRequest], report: (IngestOutcome) -> Void) async {
         let batches = self.batches(of: requests)
         var preparing = batches.first.map { batch in Task { await prepare(batch) } }
@@ -124,9 +124,16 @@ public struct IngestPipeline: Sendable {
             // documents stay pending on failure and are taken up by the next step or `suggestions refresh`.
             let snapshot = try? linkStep.snapshot()
             await linking?.value
-            linking = snapshot.map { snapshot in Task { await runLinkStep(snapshot) } }
+            linking = nil
+            guard let snapshot else { continue }
+            if preparing != nil {
+                linking = Task { await runLinkStep(snapshot) }
+            } else {
+                // The last batch (an upload's only one) has no commit to overlap: linked here, without the hops to
+                // another thread and back, which wait behind every search when the server is busy.
+                _ = try? linkStep.run(snapshot)
+            }
         }
-        await linking?.value
         mergeIndexAfterLargeIngest(stored: stored)
     }
 

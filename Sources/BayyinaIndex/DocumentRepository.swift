@@ -91,7 +91,7 @@ extension IndexDatabase {
         _ changes: [IndexChange], beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void
     ) throws(BayyinaError) -> [IndexChangeResult] {
         try write { db in
-            let lastIndexed = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM documents")) ?? 0
+            let lastIndexed = try Self.lastDocumentID(db)
             var results: [IndexChangeResult] = []
             do {
                 try db.inSavepoint {

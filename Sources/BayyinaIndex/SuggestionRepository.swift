@@ -46,7 +46,12 @@ extension IndexDatabase {
 
     /// The id of the newest document; 0 when there is none.
     public func lastDocumentID() throws(BayyinaError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM documents") ?? 0 }
+        try read(Self.lastDocumentID)
+    }
+
+    /// The id of the newest document as `db` sees it; 0 when there is none.
+    static func lastDocumentID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM documents")) ?? 0
     }
 
     /// The bm25 idf of each stem in the index: ln(1 + (N − n + 0.5) / (n + 0.5)) for n of N documents holding it.

@@ -84,6 +84,7 @@ final class PDFTextWorker: Sendable {
                 var output = execution.standardOutput.makeAsyncIterator()
                 var received: [UInt8] = []
                 for await job in stream {
+                    let started = ContinuousClock.now
                     let deadline = Task { () -> Bool in
                         do { try await Task.sleep(for: .seconds(limits.childTimeoutSeconds)) } catch { return false }
                         try? execution.send(signal: .kill)
@@ -97,9 +98,11 @@ final class PDFTextWorker: Sendable {
                         reply = nil
                     }
                     deadline.cancel()
-                    timedOut = await deadline.value
+                    // A reply that came past the limit is late even when the deadline task had no turn to run yet
+                    // (all threads busy): the clock decides, not which task ran first.
+                    timedOut = await deadline.value || ContinuousClock.now - started > .seconds(limits.childTimeoutSeconds)
                     guard let reply, !timedOut else {
-                        if reply == nil { try? execution.send(signal: .kill) }
+                        try? execution.send(signal: .kill)
                         unanswered = job
                         break
                     }

@@ -14,6 +14,8 @@ final class RankingMemory {
     private(set) var inverseFrequencies: [String: [Double]] = [:]
     /// Tokens in each row, by rowid (−1 for none); nil until read.
     private var lengths: [Int32]?
+    /// Rows `bayyina_rank` scored since `bayyina_ranked_rows()` last read them (see ``RelevanceRank``).
+    var rowsRanked = 0
 
     /// Forgets everything when the database changed since the memory began (by this connection or another).
     func forgetIfChanged(_ db: OpaquePointer?) {

@@ -13,21 +13,37 @@ import GRDBSQLite
 /// database changes; and each phrase's matches in a row are walked with `xPhraseFirst` instead of an array of
 /// every match of every phrase sorted by position. `expression` is the MATCH expression: it names the phrases.
 ///
+/// `bayyina_ranked_rows()`: how many rows `bayyina_rank` scored on the connection since this was last called (which
+/// starts the count again). Read before and after a statement that scores every match (to sort them), it is the
+/// number of matches: search reads its total here instead of running the match a second time to count it.
+///
 /// `bayyina_close(documents_fts, forms, form)`: 1 when, of the `forms` phrases each query term is written as,
 /// the `form`-th matches in the row for every term (see ``SearchQuery``): the documents that rank first.
 enum RelevanceRank {
     static let rankName = "bayyina_rank"
     static let closeName = "bayyina_close"
+    static let rankedRowsName = "bayyina_ranked_rows"
     /// The weights of the title, body and alternates columns, as in the schema's `rank` setting.
     static let columnWeights = [4.0, 1.0, 0.5]
 
-    /// Registers both functions on a connection, with a memory of its own.
+    /// Registers the three functions on a connection, with a memory of its own.
     static func register(in db: Database) throws {
-        let memory = Unmanaged.passRetained(RankingMemory()).toOpaque()
-        try db.addFTS5Function(rankName, rank, userData: memory) { pointer in
+        let memory = RankingMemory()
+        let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
             if let pointer { Unmanaged<RankingMemory>.fromOpaque(pointer).release() }
         }
+        try db.addFTS5Function(rankName, rank, userData: Unmanaged.passRetained(memory).toOpaque(), destroy: release)
         try db.addFTS5Function(closeName, close)
+        let code = sqlite3_create_function_v2(
+            db.sqliteConnection, rankedRowsName, 0, SQLITE_UTF8, Unmanaged.passRetained(memory).toOpaque(),
+            { context, _, _ in
+                let memory = sqlite3_user_data(context).map { Unmanaged<RankingMemory>.fromOpaque($0).takeUnretainedValue() }
+                sqlite3_result_int64(context, Int64(memory?.rowsRanked ?? 0))
+                memory?.rowsRanked = 0
+            }, nil, nil, release)
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(rankedRowsName) could not be registered")
+        }
     }
 
     /// What one query needs for every row it scores.
@@ -86,6 +102,7 @@ enum RelevanceRank {
             statistics.frequencies[phrase] = frequency
         }
         statistics.scored += 1
+        memory.rowsRanked += 1
         if statistics.scored == statistics.lengthsWorthReading { memory.readLengths(sqlite3_context_db_handle(context)) }
         var length: Int32 = 0
         if code == SQLITE_OK, !memory.length(of: api.xRowid(fts), into: &length) { code = api.xColumnSize(fts, -1, &length) }

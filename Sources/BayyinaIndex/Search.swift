@@ -153,14 +153,14 @@ extension IndexDatabase {
             : "SELECT id, score, close, newest FROM hits"
         do {
             return try pool.read { db in
-                let total = try Int.fetchOne(
-                    db, sql: "SELECT \(counted) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
                 let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
                 let pageArguments = StatementArguments([query.expression, query.expression] + filterValues + paging)
                 let rank = "\(RelevanceRank.rankName)(documents_fts, ?)"
                 let tier = "\(RelevanceRank.closeName)(documents_fts, \(SearchQuery.forms.count), \(SearchQuery.closeForm))"
                 let group = request.collapseVersions ? "coalesce(f.version_group, -d.id)" : "documents_fts.rowid"
                 let newest = lean ? "NULL" : "coalesce(d.created, d.ingested_at)"
+                let countRankedRows = "SELECT \(RelevanceRank.rankedRowsName)()"
+                _ = try Int.fetchOne(db, sql: countRankedRows)
                 let ranked = try Row.fetchAll(
                     db, sql: """
                         WITH hits AS (
@@ -169,6 +169,11 @@ extension IndexDatabase {
                         \(kept) ORDER BY \(order) LIMIT ? OFFSET ?
                         """,
                     arguments: pageArguments)
+                // Sorting scored every match that the filters kept: their number is the total, unless versions are
+                // collapsed (groups count, not documents).
+                let total = try request.collapseVersions
+                    ? Int.fetchOne(db, sql: "SELECT \(counted) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
+                    : Int.fetchOne(db, sql: countRankedRows) ?? 0
                 let ids = ranked.map { $0["id"] as Int64 }
                 let list = ids.map(String.init).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")

@@ -98,6 +98,39 @@ import Testing
         #expect(try index.database.documents(for: .public).map(\.title) == ["open minutes"])
     }
 
+    @Test func totalCountsEveryMatchTheAudienceAndFiltersKeepOnEveryPageAndInEitherOrder() throws {
+        let index = try TestIndex()
+        for number in 1...25 {
+            try index.add("report \(number)", "workshop report \(number)", commitments: number % 5 == 0 ? ["C2"] : [])
+        }
+        for number in 1...3 {
+            try index.add("sheet \(number)", "workshop attendance \(number)", classification: .restricted, commitments: ["C2"])
+        }
+        try index.add("تقرير", "تقرير ورشة العمل عن الموازنة المفتوحة workshop")
+        func total(_ text: String, _ audience: Audience, commitment: String? = nil, language: DocumentLanguage? = nil,
+                   offset: Int = 0, sort: SearchSort = .relevance) throws -> [Int] {
+            let page = try index.database.search(SearchRequest(
+                query: try SearchQuery(text), audience: audience, commitment: commitment.flatMap { CommitmentID($0) },
+                language: language, limit: 20, offset: offset, sort: sort))
+            return [page.total, page.hits.count]
+        }
+        func expect(_ found: [Int], _ expected: [Int], _ location: SourceLocation = #_sourceLocation) {
+            #expect(found == expected, "total and results shown", sourceLocation: location)
+        }
+        for sort in SearchSort.allCases {
+            try expect(total("workshop", .public, sort: sort), [26, 20])
+            try expect(total("workshop", .internal, sort: sort), [29, 20])
+            try expect(total("workshop", .public, offset: 20, sort: sort), [26, 6])
+            try expect(total("workshop", .public, offset: 40, sort: sort), [26, 0])
+            try expect(total("workshop", .public, commitment: "C2", sort: sort), [5, 5])
+            try expect(total("workshop", .internal, commitment: "C2", sort: sort), [8, 8])
+            try expect(total("workshop", .public, language: .ar, sort: sort), [1, 1])
+            try expect(total("workshop", .public, language: .en, sort: sort), [25, 20])
+            try expect(total("\"workshop report\"", .internal, sort: sort), [25, 20])
+            try expect(total("nothing", .internal, sort: sort), [0, 0])
+        }
+    }
+
     @Test func filtersNarrowByCommitmentMilestoneLanguageAndYear() throws {
         let index = try TestIndex()
         try index.add("c2 report", "workshop report", commitments: ["C2"], created: "2023-05-18T09:30:00Z")

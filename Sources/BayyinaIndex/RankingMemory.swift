@@ -9,8 +9,8 @@ final class RankingMemory {
     /// Row ids past this are not remembered (the array would be too big); their lengths are read from the index.
     private static let rowLimit: Int64 = 1 << 24
 
-    /// The data version of the database file and the connection's own change count when the memory began.
-    private var generation: (data: UInt32, changes: Int64)?
+    /// The database's generation when the memory began.
+    private var generation: ConnectionGeneration?
     private(set) var inverseFrequencies: [String: [Double]] = [:]
     /// Tokens in each row, by rowid (−1 for none); nil until read.
     private var lengths: [Int32]?
@@ -19,11 +19,9 @@ final class RankingMemory {
 
     /// Forgets everything when the database changed since the memory began (by this connection or another).
     func forgetIfChanged(_ db: OpaquePointer?) {
-        var version: UInt32 = 0
-        let known = sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &version) == SQLITE_OK
-        let now = (data: version, changes: sqlite3_total_changes64(db))
-        guard !known || generation.map({ $0 != now }) ?? true else { return }
-        generation = known ? now : nil
+        let now = ConnectionGeneration.current(db)
+        if let now, now == generation { return }
+        generation = now
         inverseFrequencies = [:]
         lengths = nil
     }

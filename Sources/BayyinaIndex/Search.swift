@@ -287,38 +287,21 @@ extension IndexDatabase {
     static let documentColumns = "documents d INDEXED BY documents_search_columns"
 
     /// Counts of the documents the request matches (for its audience, with its filters) by commitment, milestone,
-    /// media type, language, year and lead agency — in one statement that runs the full-text match once. Media
-    /// type, language and year are grouped together (one sort of the matches instead of three) and summed here.
+    /// media type, language, year and lead agency, in one statement that runs the full-text match once and hands
+    /// each match to `bayyina_facets` (see ``FacetCounts``). Only a filter on the documents' own columns joins them.
     public func facets(_ request: SearchRequest) throws(BayyinaError) -> SearchFacets {
-        let (conditions, values) = Self.filters(request)
-        let whereClause = "WHERE " + (["documents_fts MATCH ?"] + conditions).joined(separator: " AND ")
-        let links = [
-            ("commitment", "c.commitment_id", "count(*)", "JOIN document_commitments c ON c.document_id = h.id"),
-            ("milestone", "m.milestone_id", "count(*)", "JOIN document_milestones m ON m.document_id = h.id"),
-            ("agency", "coalesce(a.lead_agency_ar, a.lead_agency_en)", "count(DISTINCT h.id)",
-             "JOIN document_commitments ac ON ac.document_id = h.id JOIN commitments a ON a.id = ac.commitment_id"),
-        ]
+        let lean = request.language == nil && request.mediaType == nil && request.year == nil
+        let (conditions, values) = Self.filters(request, lean: lean)
+        let joined = lean ? "" : "CROSS JOIN \(Self.documentColumns) ON d.id = documents_fts.rowid"
         let sql = """
-            WITH h AS MATERIALIZED (
-                SELECT d.id, d.media_type, d.language, d.year
-                FROM documents_fts CROSS JOIN \(Self.documentColumns) ON d.id = documents_fts.rowid \(whereClause))
-            SELECT 'values' AS facet, h.media_type AS value, h.language AS language, CAST(h.year AS TEXT) AS year, count(*) AS count
-            FROM h GROUP BY 2, 3, 4
-            """ + links.map { name, value, counted, join in
-                " UNION ALL SELECT '\(name)', CAST(\(value) AS TEXT), NULL, NULL, \(counted) FROM h \(join) GROUP BY 2"
-            }.joined()
+            SELECT \(FacetCounts.name)(documents_fts.rowid) FROM documents_fts \(joined)
+            WHERE \((["documents_fts MATCH ?"] + conditions).joined(separator: " AND "))
+            """
         do {
-            let rows = try pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments([request.query.countingExpression] + values))
+            let json = try pool.read { db in
+                try String.fetchOne(db, sql: sql, arguments: StatementArguments([request.query.countingExpression] + values))
             }
-            var counts: [String: [String: Int]] = [:]
-            for row in rows {
-                let facet: String = row["facet"], count: Int = row["count"]
-                let named: [(String, String?)] = facet == "values"
-                    ? [("type", row["value"]), ("language", row["language"]), ("year", row["year"])]
-                    : [(facet, row["value"])]
-                for case let (name, value?) in named { counts[name, default: [:]][value, default: 0] += count }
-            }
+            let counts = try json.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: [String: Int]] } ?? [:]
             func sorted(_ name: String) -> [(value: String, count: Int)] {
                 (counts[name] ?? [:]).map { (value: $0.key, count: $0.value) }
                     .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }

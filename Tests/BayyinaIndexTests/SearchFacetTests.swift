@@ -40,4 +40,23 @@ import Testing
         #expect(linked.commitments.map(\.value) == ["C2", "C6"])
         #expect(linked.mediaTypes.map(\.count) == [1])
     }
+
+    @Test func facetsFollowDocumentsLinksAndClassificationsChangedAfterTheyWereCounted() throws {
+        let index = try Self.index()
+        let request = SearchRequest(query: try SearchQuery("الموازنة"), audience: .public)
+        let before = try index.database.facets(request)
+        for _ in 0..<8 { #expect(try index.database.facets(request) == before) }
+        let hash = try index.add("f", "الموازنة بالأرقام", created: "2021-06-01")
+        try index.database.link(hash, commitments: [CommitmentID("C2")!], milestones: [MilestoneID("C2.M1")!])
+        for _ in 0..<8 {
+            let after = try index.database.facets(request)
+            #expect(after.commitments.map(\.value) == ["C2", "C6"] && after.commitments.map(\.count) == [2, 2])
+            #expect(after.milestones.map(\.count) == [2])
+            #expect(after.years.map(\.value) == ["2024", "2021", "2023"])
+            #expect(after.agencies.map(\.count) == [2, 2])
+        }
+        try index.database.classify(hash, ClassificationDecision(
+            level: "restricted", access: .withheld, legalBasis: "art. 13(e)", decidedBy: "reviewer", decidedAt: "2025-06-30T09:00:00Z"))
+        for _ in 0..<8 { #expect(try index.database.facets(request) == before) }
+    }
 }

@@ -244,9 +244,11 @@ extension IndexDatabase {
     /// The audience and filter conditions of a request and their values: on `documents d` joined to the matches,
     /// or, when `lean`, on `documents_fts.rowid` alone. Statements join `documents_fts CROSS JOIN documents` so that
     /// SQLite always drives from the full-text match: left to itself, it may start from the classification index and
-    /// run the MATCH once per public document.
+    /// run the MATCH once per public document. The lean conditions are on `+documents_fts.rowid`, so that SQLite
+    /// checks each match against the set; on the bare rowid it handed FTS5 every id of the set to look up one by one,
+    /// and a commitment with 1,700 linked documents (of 10,000) took a filtered search to p99 138–198 ms.
     static func filters(_ request: SearchRequest, lean: Bool = false) -> (conditions: [String], values: [(any DatabaseValueConvertible)?]) {
-        let id = lean ? "documents_fts.rowid" : "d.id"
+        let id = lean ? "+documents_fts.rowid" : "d.id"
         var conditions: [String] = []
         var values: [(any DatabaseValueConvertible)?] = []
         var filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [

@@ -237,8 +237,13 @@ extension IndexDatabase {
     /// read through indexes), so that ranking never reads a documents row per hit: at 100,000 documents a query
     /// matches some 16,000, and one row read each was most of its time.
     static func isLean(_ request: SearchRequest) -> Bool {
-        request.sort == .relevance && !request.collapseVersions && request.language == nil && request.mediaType == nil
-            && request.year == nil
+        request.sort == .relevance && !request.collapseVersions && !filtersOnDocumentColumns(request)
+    }
+
+    /// Whether a request filters on the documents' own columns (language, media type, year), which only a join to
+    /// them can check.
+    static func filtersOnDocumentColumns(_ request: SearchRequest) -> Bool {
+        request.language != nil || request.mediaType != nil || request.year != nil
     }
 
     /// The audience and filter conditions of a request and their values: on `documents d` joined to the matches,
@@ -292,7 +297,7 @@ extension IndexDatabase {
     /// media type, language, year and lead agency, in one statement that runs the full-text match once and hands
     /// each match to `bayyina_facets` (see ``FacetCounts``). Only a filter on the documents' own columns joins them.
     public func facets(_ request: SearchRequest) throws(BayyinaError) -> SearchFacets {
-        let lean = request.language == nil && request.mediaType == nil && request.year == nil
+        let lean = !Self.filtersOnDocumentColumns(request)
         let (conditions, values) = Self.filters(request, lean: lean)
         let joined = lean ? "" : "CROSS JOIN \(Self.documentColumns) ON d.id = documents_fts.rowid"
         let sql = """

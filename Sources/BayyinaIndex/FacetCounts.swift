@@ -15,12 +15,8 @@ enum FacetCounts {
 
     /// Registers the aggregate on a connection, with a memory of its own.
     static func register(in db: Database) throws {
-        let memory = Unmanaged.passRetained(FacetMemory()).toOpaque()
-        let code = sqlite3_create_function_v2(
-            db.sqliteConnection, name, 1, SQLITE_UTF8, memory, nil, step, final,
-            { pointer in if let pointer { Unmanaged<FacetMemory>.fromOpaque(pointer).release() } })
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
+        try db.addSQLFunction(name, arguments: 1, userData: Unmanaged.passRetained(FacetMemory()).toOpaque(), step: step, final: final) { pointer in
+            if let pointer { Unmanaged<FacetMemory>.fromOpaque(pointer).release() }
         }
     }
 
@@ -28,7 +24,7 @@ enum FacetCounts {
         sqlite3_user_data(context).map { Unmanaged<FacetMemory>.fromOpaque($0).takeUnretainedValue() }
     }
 
-    private static let step: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, _, values in
+    private static let step: Database.SQLFunctionCall = { context, _, values in
         guard let memory = memory(context), let values,
               let started = sqlite3_aggregate_context(context, 1)?.assumingMemoryBound(to: UInt8.self) else {
             sqlite3_result_error_nomem(context)

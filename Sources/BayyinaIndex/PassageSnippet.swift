@@ -156,6 +156,21 @@ enum PassageSnippet {
 }
 
 extension Database {
+    typealias SQLFunctionCall = @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void
+
+    /// Registers an SQL function through SQLite's C interface: a scalar one with `function`, or an aggregate one with
+    /// `step` and `final`. `userData` (its `sqlite3_user_data`) is handed to `destroy` when the connection closes.
+    func addSQLFunction(
+        _ name: String, arguments: Int32, userData: UnsafeMutableRawPointer?, function: SQLFunctionCall? = nil,
+        step: SQLFunctionCall? = nil, final: (@convention(c) (OpaquePointer?) -> Void)? = nil,
+        destroy: (@convention(c) (UnsafeMutableRawPointer?) -> Void)?
+    ) throws {
+        let code = sqlite3_create_function_v2(sqliteConnection, name, arguments, SQLITE_UTF8, userData, function, step, final, destroy)
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
+        }
+    }
+
     /// Registers an FTS5 auxiliary function on this connection; `userData` (its `xUserData`) is handed to `destroy`
     /// when the connection closes.
     func addFTS5Function(

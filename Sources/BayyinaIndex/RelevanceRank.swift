@@ -34,16 +34,11 @@ enum RelevanceRank {
         }
         try db.addFTS5Function(rankName, rank, userData: Unmanaged.passRetained(memory).toOpaque(), destroy: release)
         try db.addFTS5Function(closeName, close)
-        let code = sqlite3_create_function_v2(
-            db.sqliteConnection, rankedRowsName, 0, SQLITE_UTF8, Unmanaged.passRetained(memory).toOpaque(),
-            { context, _, _ in
-                let memory = sqlite3_user_data(context).map { Unmanaged<RankingMemory>.fromOpaque($0).takeUnretainedValue() }
-                sqlite3_result_int64(context, Int64(memory?.rowsRanked ?? 0))
-                memory?.rowsRanked = 0
-            }, nil, nil, release)
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(rankedRowsName) could not be registered")
-        }
+        try db.addSQLFunction(rankedRowsName, arguments: 0, userData: Unmanaged.passRetained(memory).toOpaque(), function: { context, _, _ in
+            let memory = sqlite3_user_data(context).map { Unmanaged<RankingMemory>.fromOpaque($0).takeUnretainedValue() }
+            sqlite3_result_int64(context, Int64(memory?.rowsRanked ?? 0))
+            memory?.rowsRanked = 0
+        }, destroy: release)
     }
 
     /// What one query needs for every row it scores.

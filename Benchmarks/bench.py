@@ -132,6 +132,9 @@ def measure(args, size):
     binary, bench = str(Path(args.bin).resolve()), str(Path(args.bench_bin).resolve())
     ingests = [ingest(binary, folder, store) for _ in range(runs)]
     statuses = ingests[-1][2]
+    # Ingest only suggests links: confirm the manifest's, as a reviewer would, so filtered searches find documents.
+    review = json.loads(subprocess.run([bench, "review", "--store", str(store), "--corpus", str(folder)],
+                                       capture_output=True, text=True, check=True).stdout)
     texts = work / f"texts-{size}"
     export_texts(store, texts)
     text_bytes = sum(path.stat().st_size for path in texts.glob("*.txt"))
@@ -168,7 +171,7 @@ def measure(args, size):
         "copyMBPerSecond": stats["bytes"] / 1e6 / copy_seconds, "copyNoisePercent": copy_noise,
         "storeVsCopy": copy_seconds / store_seconds,
         "databaseMB": database.stat().st_size / 1e6, "indexMB": index_bytes / 1e6, "indexToText": index_bytes / text_bytes,
-        "searchLibrary": search, "searchCLI": cli_search(binary, store, queries, args.cli_queries),
+        "review": review, "searchLibrary": search, "searchCLI": cli_search(binary, store, queries, args.cli_queries),
     }
 
 
@@ -186,6 +189,9 @@ def report(figures):
           f"(within {figures['copyNoisePercent']:.0f}%), store at {figures['storeVsCopy']:.2f}x of it")
     print(f"index:         {figures['indexMB']:.1f} MB full-text index = {figures['indexToText']:.2f}x the text; database "
           f"{figures['databaseMB']:.1f} MB (text, metadata, suggestions, audit trail)")
+    review = figures["review"]
+    print(f"review:        {review['linked']:,} documents linked to their commitment and milestone, {review['withheld']:,} "
+          f"withheld, one call each: {review['linksPerSecond']:.0f} links/s; the searches below run on this store")
     library, cli = figures["searchLibrary"], figures["searchCLI"]
     print(f"search:        library call p50 {library['p50Ms']:.1f} ms, p95 {library['p95Ms']:.1f} ms, p99 {library['p99Ms']:.1f} ms, "
           f"max {library['maxMs']:.0f} ms over {library['calls']} calls (each query's first run: p50 "

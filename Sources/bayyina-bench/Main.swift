@@ -6,6 +6,6 @@ import ArgumentParser
 struct BayyinaBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bayyina-bench",
-        abstract: "In-process benchmarks of the store and of search.",
-        subcommands: [StoreBenchmark.self, SearchBenchmark.self])
+        abstract: "In-process benchmarks of the store and of search, and the review step that gives a benchmark store its links.",
+        subcommands: [StoreBenchmark.self, ReviewBenchmark.self, SearchBenchmark.self])
 }

@@ -98,6 +98,30 @@ import Testing
         #expect(try index.database.documents(for: .public).map(\.title) == ["open minutes"])
     }
 
+    @Test func aDocumentRestrictedAfterSearchesLeavesThePublicResultsAtOnceAndReturnsWhenReleased() throws {
+        let index = try TestIndex()
+        // Ids past 64, which the connections' sets of restricted documents keep in a second word of bits.
+        for number in 1...70 { try index.add("note \(number)", "unrelated note \(number)") }
+        try index.add("open minutes", "attendance of the workshop")
+        let sheet = try index.add("attendance sheet", "attendance with phone numbers")
+        func publicTitles() throws -> [[String]] {
+            // Several calls, so that every reader connection of the pool has searched before and after the change.
+            try (0..<8).map { _ in try index.search("attendance", audience: .public).hits.map(\.document.title).sorted() }
+        }
+        func decide(_ level: String, _ access: AccessStatus) throws {
+            try index.database.classify(sheet, ClassificationDecision(
+                level: level, access: access, legalBasis: access == .public ? nil : "art. 13(e)", decidedBy: "reviewer",
+                decidedAt: "2025-06-30T09:00:00Z"))
+        }
+        #expect(try publicTitles().allSatisfy { $0 == ["attendance sheet", "open minutes"] })
+        try decide("restricted", .withheld)
+        #expect(try publicTitles().allSatisfy { $0 == ["open minutes"] })
+        #expect(try index.search("attendance", audience: .public).total == 1)
+        #expect(try index.search("attendance", audience: .internal).total == 2)
+        try decide("public", .public)
+        #expect(try publicTitles().allSatisfy { $0 == ["attendance sheet", "open minutes"] })
+    }
+
     @Test func totalCountsEveryMatchTheAudienceAndFiltersKeepOnEveryPageAndInEitherOrder() throws {
         let index = try TestIndex()
         for number in 1...25 {

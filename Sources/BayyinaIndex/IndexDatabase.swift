@@ -96,7 +96,7 @@ public final class IndexDatabase: Sendable {
             try MatchPositions.register(in: db)
             try RelevanceRank.register(in: db)
             try FacetCounts.register(in: db)
-            try RestrictedDocuments.register(in: db)
+            try DocumentSets.register(in: db)
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Statement journals in memory, and room for a whole ingest batch's pages on the writer: spilling them
             // to the WAL mid-transaction wrote many pages several times over.

@@ -234,8 +234,8 @@ extension IndexDatabase {
     }
 
     /// Whether a request's audience and filters can all be checked on the full-text rowid (against the connection's
-    /// set of restricted documents and small id sets read through indexes), so that ranking never reads a documents
-    /// row per hit: at 100,000 documents a query matches some 16,000, and one row read each was most of its time.
+    /// sets of documents), so that ranking never reads a documents row per hit: at 100,000 documents a query matches
+    /// some 16,000, and one row read each was most of its time.
     static func isLean(_ request: SearchRequest) -> Bool {
         request.sort == .relevance && !request.collapseVersions && !filtersOnDocumentColumns(request)
     }
@@ -249,25 +249,22 @@ extension IndexDatabase {
     /// The audience and filter conditions of a request and their values: on `documents d` joined to the matches,
     /// or, when `lean`, on `documents_fts.rowid` alone. Statements join `documents_fts CROSS JOIN documents` so that
     /// SQLite always drives from the full-text match: left to itself, it may start from the classification index and
-    /// run the MATCH once per public document. The lean conditions are on `+documents_fts.rowid`, so that SQLite
-    /// checks each match against the set; on the bare rowid it handed FTS5 every id of the set to look up one by one,
-    /// and a commitment with 1,700 linked documents (of 10,000) took a filtered search to p99 138–198 ms.
+    /// run the MATCH once per public document. Links, agencies and (when lean) the audience are checked against the
+    /// connection's sets of documents (see ``DocumentSets``): one bit per match.
     static func filters(_ request: SearchRequest, lean: Bool = false) -> (conditions: [String], values: [(any DatabaseValueConvertible)?]) {
-        let id = lean ? "+documents_fts.rowid" : "d.id"
+        let id = lean ? "documents_fts.rowid" : "d.id"
         var conditions: [String] = []
         var values: [(any DatabaseValueConvertible)?] = []
         var filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
-            ("\(id) IN (SELECT document_id FROM document_commitments WHERE commitment_id = ?)", request.commitment?.rawValue),
-            ("\(id) IN (SELECT document_id FROM document_milestones WHERE milestone_id = ?)", request.milestone?.rawValue),
+            (DocumentSets.condition(id, in: .commitment), request.commitment?.rawValue),
+            (DocumentSets.condition(id, in: .milestone), request.milestone?.rawValue),
+            (DocumentSets.condition(id, in: .agency), request.agency),
         ]
         if lean {
-            // Each match's classification is one bit of the connection's set of restricted documents.
             if request.audience == .public || request.classification == .public {
-                conditions.append("\(RestrictedDocuments.name)(documents_fts.rowid, 0) = 0")
+                conditions.append(DocumentSets.condition(id, in: .restricted, member: false))
             }
-            if request.classification == .restricted {
-                conditions.append("\(RestrictedDocuments.name)(documents_fts.rowid, 0) = 1")
-            }
+            if request.classification == .restricted { conditions.append(DocumentSets.condition(id, in: .restricted)) }
         } else {
             if request.audience == .public { conditions.append("d.classification = 'public'") }
             filters += [
@@ -278,13 +275,6 @@ extension IndexDatabase {
         for case let (condition, value?) in filters {
             conditions.append(condition)
             values.append(value)
-        }
-        if let agency = request.agency {
-            conditions.append("""
-                \(id) IN (SELECT l.document_id FROM document_commitments l JOIN commitments c ON c.id = l.commitment_id
-                WHERE c.lead_agency_ar = ? OR c.lead_agency_en = ?)
-                """)
-            values += [agency, agency]
         }
         return (conditions, values)
     }

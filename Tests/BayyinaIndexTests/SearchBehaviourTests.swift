@@ -122,6 +122,29 @@ import Testing
         #expect(try publicTitles().allSatisfy { $0 == ["attendance sheet", "open minutes"] })
     }
 
+    @Test func commitmentMilestoneAndAgencyFiltersFollowLinksMadeAndRemovedAfterSearches() throws {
+        let index = try TestIndex()
+        for number in 1...70 { try index.add("note \(number)", "workshop note \(number)", commitments: number % 7 == 0 ? ["C2"] : []) }
+        let minutes = try index.add("minutes", "minutes of the workshop")
+        let agency = "Ministry of Digital Economy and Entrepreneurship"
+        func totals() throws -> [Int] {
+            // Repeated, so that every reader connection of the pool has searched before and after each change.
+            let requests = [
+                SearchRequest(query: try SearchQuery("workshop"), audience: .public, commitment: CommitmentID("C2")),
+                SearchRequest(query: try SearchQuery("workshop"), audience: .public, milestone: MilestoneID("C2.M1")),
+                SearchRequest(query: try SearchQuery("workshop"), audience: .public, agency: agency),
+            ]
+            let rounds = try (0..<6).map { _ in try requests.map { try index.database.search($0).total } }
+            #expect(Set(rounds.map { $0.description }).count == 1, "every connection counts alike")
+            return rounds[0]
+        }
+        #expect(try totals() == [10, 0, 10])
+        try index.database.link(minutes, commitments: [], milestones: [MilestoneID("C2.M1")!])
+        #expect(try totals() == [11, 1, 11])
+        try index.database.unlink(minutes, commitments: [CommitmentID("C2")!], milestones: [])
+        #expect(try totals() == [10, 0, 10])
+    }
+
     @Test func totalCountsEveryMatchTheAudienceAndFiltersKeepOnEveryPageAndInEitherOrder() throws {
         let index = try TestIndex()
         for number in 1...25 {

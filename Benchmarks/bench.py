@@ -49,7 +49,6 @@ def corpus(work, size):
 
 
 def ingest(binary, folder, store):
-    shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True)
     env = dict(os.environ, BAYYINA_STORE=str(store))
     subprocess.run([binary, "plan", "import", str(PLAN)], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -97,7 +96,6 @@ def sha256sum(folder):
 def copy_and_sync(folder, target):
     """`cp -r` of the same files and one `sync`: what writing every byte durably costs, which sha256sum (reading only)
     does not; its seconds."""
-    shutil.rmtree(target, ignore_errors=True)
     subprocess.run(["sync"], check=True)
     started = time.monotonic()
     subprocess.run(["cp", "-r", str(folder / "docs"), str(target)], check=True)
@@ -130,24 +128,34 @@ def measure(args, size):
     runs = args.runs if size <= 10000 else args.large_runs
     store = work / f"store-{size}"
     binary, bench = str(Path(args.bin).resolve()), str(Path(args.bench_bin).resolve())
-    ingests = [ingest(binary, folder, store) for _ in range(runs)]
+    # Every timed run writes into a folder of its own, and the folders go only after the last timed run: writing
+    # thousands of files just after deleting as many made ext4 skip past every recently freed inode (the store and
+    # the copy then ran up to 3x slower, and their runs strayed by 60-150%).
+    for leftover in work.glob(f"*-{size}.run*"):
+        shutil.rmtree(leftover)
+    run_folder = lambda name, run: work / f"{name}-{size}.run{run}"
+    ingests = [ingest(binary, folder, run_folder("store", run)) for run in range(runs)]
+    reviewed = run_folder("store", runs - 1)
     statuses = ingests[-1][2]
     # Ingest only suggests links: confirm the manifest's, as a reviewer would, so filtered searches find documents.
-    review = json.loads(subprocess.run([bench, "review", "--store", str(store), "--corpus", str(folder)],
+    review = json.loads(subprocess.run([bench, "review", "--store", str(reviewed), "--corpus", str(folder)],
                                        capture_output=True, text=True, check=True).stdout)
     texts = work / f"texts-{size}"
-    export_texts(store, texts)
+    export_texts(reviewed, texts)
     text_bytes = sum(path.stat().st_size for path in texts.glob("*.txt"))
     loads = [sqlite_load(texts, work / "sqlite-baseline.db") for _ in range(runs)]
     hashes = [sha256sum(folder) for _ in range(runs)]
-    copies = [copy_and_sync(folder, work / "copy-baseline") for _ in range(runs)]
-    shutil.rmtree(work / "copy-baseline", ignore_errors=True)
+    copies = [copy_and_sync(folder, run_folder("copy", run)) for run in range(runs)]
     stores = []
-    for _ in range(runs):
-        shutil.rmtree(work / "blob-baseline", ignore_errors=True)
+    for run in range(runs):
         subprocess.run(["sync"], check=True)
-        stores.append(json.loads(subprocess.run([bench, "store", str(folder / "docs"), "--into", str(work / "blob-baseline")],
+        stores.append(json.loads(subprocess.run([bench, "store", str(folder / "docs"), "--into", str(run_folder("blobs", run))],
                                                 capture_output=True, text=True, check=True).stdout)["seconds"])
+    # The reviewed store stays for the searches below and for bench_web.py; the other runs' folders go.
+    shutil.rmtree(store, ignore_errors=True)
+    reviewed.rename(store)
+    for leftover in work.glob(f"*-{size}.run*"):
+        shutil.rmtree(leftover)
     database = store / "bayyina.sqlite"
     index_bytes = int(sqlite_sql(database, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'documents_fts%'") or 0)
     search = json.loads(subprocess.run([bench, "search", "--store", str(store), "--queries", str(folder / "queries.jsonl")],

@@ -40,9 +40,7 @@ enum DocumentSets {
 
     /// Registers the function on a connection, with a cache of its own.
     static func register(in db: Database) throws {
-        try db.addSQLFunction(name, arguments: 3, userData: Unmanaged.passRetained(DocumentSetCache()).toOpaque(), function: call) { pointer in
-            if let pointer { Unmanaged<DocumentSetCache>.fromOpaque(pointer).release() }
-        }
+        try db.addSQLFunction(name, arguments: 3, userData: DocumentSetCache(), function: call)
     }
 
     private static let call: Database.SQLFunctionCall = { context, _, values in
@@ -65,9 +63,7 @@ enum DocumentSets {
                 return
             }
             set = found
-            sqlite3_set_auxdata(context, 2, Unmanaged.passRetained(found).toOpaque()) { pointer in
-                if let pointer { Unmanaged<DocumentBits>.fromOpaque(pointer).release() }
-            }
+            sqlite3_set_auxdata(context, 2, Unmanaged.passRetained(found).toOpaque(), Database.releaseRetainedObject)
         }
         sqlite3_result_int(context, set.contains(sqlite3_value_int64(values[0])) ? 1 : 0)
     }

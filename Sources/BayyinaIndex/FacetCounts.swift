@@ -15,9 +15,7 @@ enum FacetCounts {
 
     /// Registers the aggregate on a connection, with a memory of its own.
     static func register(in db: Database) throws {
-        try db.addSQLFunction(name, arguments: 1, userData: Unmanaged.passRetained(FacetMemory()).toOpaque(), step: step, final: final) { pointer in
-            if let pointer { Unmanaged<FacetMemory>.fromOpaque(pointer).release() }
-        }
+        try db.addSQLFunction(name, arguments: 1, userData: FacetMemory(), step: step, final: final)
     }
 
     private static func memory(_ context: OpaquePointer?) -> FacetMemory? {

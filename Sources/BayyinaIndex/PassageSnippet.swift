@@ -158,27 +158,33 @@ enum PassageSnippet {
 extension Database {
     typealias SQLFunctionCall = @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void
 
+    /// Releases an object that was retained for SQLite (a function's user data, a statement's auxiliary data) once
+    /// SQLite lets go of it.
+    static let releaseRetainedObject: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+        if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+    }
+
     /// Registers an SQL function through SQLite's C interface: a scalar one with `function`, or an aggregate one with
-    /// `step` and `final`. `userData` (its `sqlite3_user_data`) is handed to `destroy` when the connection closes.
+    /// `step` and `final`. `userData` is its `sqlite3_user_data`, retained until the connection closes.
     func addSQLFunction(
-        _ name: String, arguments: Int32, userData: UnsafeMutableRawPointer?, function: SQLFunctionCall? = nil,
-        step: SQLFunctionCall? = nil, final: (@convention(c) (OpaquePointer?) -> Void)? = nil,
-        destroy: (@convention(c) (UnsafeMutableRawPointer?) -> Void)?
+        _ name: String, arguments: Int32, userData: AnyObject, function: SQLFunctionCall? = nil,
+        step: SQLFunctionCall? = nil, final: (@convention(c) (OpaquePointer?) -> Void)? = nil
     ) throws {
-        let code = sqlite3_create_function_v2(sqliteConnection, name, arguments, SQLITE_UTF8, userData, function, step, final, destroy)
+        let code = sqlite3_create_function_v2(
+            sqliteConnection, name, arguments, SQLITE_UTF8, Unmanaged.passRetained(userData).toOpaque(), function, step, final,
+            Self.releaseRetainedObject)
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
         }
     }
 
-    /// Registers an FTS5 auxiliary function on this connection; `userData` (its `xUserData`) is handed to `destroy`
-    /// when the connection closes.
-    func addFTS5Function(
-        _ name: String, _ function: fts5_extension_function, userData: UnsafeMutableRawPointer? = nil,
-        destroy: (@convention(c) (UnsafeMutableRawPointer?) -> Void)? = nil
-    ) throws {
+    /// Registers an FTS5 auxiliary function on this connection; `userData` is its `xUserData`, retained until the
+    /// connection closes.
+    func addFTS5Function(_ name: String, _ function: fts5_extension_function, userData: AnyObject? = nil) throws {
         let api = FTS5.api(self)
-        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, userData, function, destroy)
+        let code = api.pointee.xCreateFunction(
+            UnsafeMutablePointer(mutating: api), name, userData.map { Unmanaged.passRetained($0).toOpaque() }, function,
+            userData == nil ? nil : Self.releaseRetainedObject)
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(name) could not be registered")
         }

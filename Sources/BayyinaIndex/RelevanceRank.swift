@@ -29,16 +29,13 @@ enum RelevanceRank {
     /// Registers the three functions on a connection, with a memory of its own.
     static func register(in db: Database) throws {
         let memory = RankingMemory()
-        let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
-            if let pointer { Unmanaged<RankingMemory>.fromOpaque(pointer).release() }
-        }
-        try db.addFTS5Function(rankName, rank, userData: Unmanaged.passRetained(memory).toOpaque(), destroy: release)
+        try db.addFTS5Function(rankName, rank, userData: memory)
         try db.addFTS5Function(closeName, close)
-        try db.addSQLFunction(rankedRowsName, arguments: 0, userData: Unmanaged.passRetained(memory).toOpaque(), function: { context, _, _ in
+        try db.addSQLFunction(rankedRowsName, arguments: 0, userData: memory, function: { context, _, _ in
             let memory = sqlite3_user_data(context).map { Unmanaged<RankingMemory>.fromOpaque($0).takeUnretainedValue() }
             sqlite3_result_int64(context, Int64(memory?.rowsRanked ?? 0))
             memory?.rowsRanked = 0
-        }, destroy: release)
+        })
     }
 
     /// What one query needs for every row it scores.
@@ -75,9 +72,7 @@ enum RelevanceRank {
             let computed: QueryStatistics?
             (computed, code) = queryStatistics(api, fts, expression: String(cString: expression), memory: memory)
             if let computed {
-                code = api.xSetAuxdata(fts, Unmanaged.passRetained(computed).toOpaque()) { pointer in
-                    if let pointer { Unmanaged<QueryStatistics>.fromOpaque(pointer).release() }
-                }
+                code = api.xSetAuxdata(fts, Unmanaged.passRetained(computed).toOpaque(), Database.releaseRetainedObject)
             }
             guard let computed, code == SQLITE_OK else {
                 sqlite3_result_error_code(context, code)

@@ -14,3 +14,20 @@ struct ConnectionGeneration: Equatable {
         return ConnectionGeneration(data: version, changes: sqlite3_total_changes64(db))
     }
 }
+
+/// The generation at which a connection's memory of the database was taken: what `bayyina_rank`, `bayyina_facets`
+/// and `bayyina_in_set` remember holds until it changes.
+struct GenerationMark {
+    private var generation: ConnectionGeneration?
+
+    /// Whether the generation can be told; when it cannot, nothing may be remembered.
+    var isKnown: Bool { generation != nil }
+
+    /// Whether the database changed since the last call, or its generation cannot be told: then what was remembered
+    /// must be forgotten. Marks the generation now.
+    mutating func changed(_ db: OpaquePointer?) -> Bool {
+        let now = ConnectionGeneration.current(db)
+        defer { generation = now }
+        return now == nil || now != generation
+    }
+}

@@ -90,16 +90,12 @@ final class DocumentBits {
 final class DocumentSetCache {
     /// Sets kept at most (the plan's commitments and milestones, a few agencies), past which the cache starts again.
     private static let limit = 256
-    private var generation: ConnectionGeneration?
+    private var generation = GenerationMark()
     private var sets: [String: DocumentBits] = [:]
 
     /// The set, read now unless it was read since the database last changed; nil and the error code when it cannot be read.
     func set(_ kind: DocumentSets.Kind, _ value: String, db: OpaquePointer?) -> (DocumentBits?, Int32) {
-        let now = ConnectionGeneration.current(db)
-        if now == nil || now != generation || sets.count >= Self.limit {
-            sets = [:]
-            generation = now
-        }
+        if generation.changed(db) || sets.count >= Self.limit { sets = [:] }
         let key = "\(kind.rawValue)\u{1}\(value)"
         if let known = sets[key] { return (known, SQLITE_OK) }
         var statement: OpaquePointer?
@@ -115,7 +111,7 @@ final class DocumentSetCache {
         }
         guard code == SQLITE_DONE else { return (nil, code) }
         let set = DocumentBits(ids)
-        if now != nil { sets[key] = set }
+        if generation.isKnown { sets[key] = set }
         return (set, SQLITE_OK)
     }
 }

@@ -115,20 +115,16 @@ struct FacetTable {
 /// What `bayyina_facets` remembers on one connection: the facet table until the database changes, and the counts
 /// of the statement running it.
 final class FacetMemory {
-    private var generation: ConnectionGeneration?
+    private var generation = GenerationMark()
     private var table: FacetTable?
     private var tally: [Int] = []
 
     /// Reads the table again if the database changed since it was read, and starts the counts at zero.
     func startCounting(_ db: OpaquePointer?) -> Int32 {
-        let now = ConnectionGeneration.current(db)
-        if table == nil || now == nil || now != generation {
+        if generation.changed(db) || table == nil {
             let (read, code) = FacetTable.read(db)
-            guard let read else {
-                table = nil
-                return code
-            }
-            (table, generation) = (read, now)
+            table = read
+            guard read != nil else { return code }
         }
         tally = [Int](repeating: 0, count: table?.values.count ?? 0)
         return SQLITE_OK

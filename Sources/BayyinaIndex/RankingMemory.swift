@@ -10,7 +10,7 @@ final class RankingMemory {
     private static let rowLimit: Int64 = 1 << 24
 
     /// The database's generation when the memory began.
-    private var generation: ConnectionGeneration?
+    private var generation = GenerationMark()
     private(set) var inverseFrequencies: [String: [Double]] = [:]
     /// Tokens in each row, by rowid (−1 for none); nil until read.
     private var lengths: [Int32]?
@@ -19,9 +19,7 @@ final class RankingMemory {
 
     /// Forgets everything when the database changed since the memory began (by this connection or another).
     func forgetIfChanged(_ db: OpaquePointer?) {
-        let now = ConnectionGeneration.current(db)
-        if let now, now == generation { return }
-        generation = now
+        guard generation.changed(db) else { return }
         inverseFrequencies = [:]
         lengths = nil
     }
@@ -41,7 +39,7 @@ final class RankingMemory {
     /// Reads every row's length from the index's `docsize` table (one SQLite varint per column), unless read
     /// already; on any error the lengths stay unread and come from the index row by row.
     func readLengths(_ db: OpaquePointer?) {
-        guard lengths == nil, generation != nil else { return }
+        guard lengths == nil, generation.isKnown else { return }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, "SELECT id, sz FROM documents_fts_docsize ORDER BY id DESC", -1, &statement, nil) == SQLITE_OK else { return }
         defer { sqlite3_finalize(statement) }

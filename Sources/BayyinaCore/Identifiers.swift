@@ -35,11 +35,19 @@ public struct ContentHash: Hashable, Sendable, TextIdentifier, CustomStringConve
     }
 
     /// Builds the hash from raw digest bytes.
-    public init(digest: some Sequence<UInt8>) {
-        self.hex = digest.map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
-        }.joined()
+    public init(digest: [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        self.hex = String(unsafeUninitializedCapacity: digest.count * 2) { text in
+            digits.withUTF8Buffer { digits in
+                digest.withUnsafeBufferPointer { bytes in
+                    for position in bytes.indices {
+                        text[2 * position] = digits[Int(bytes[position] >> 4)]
+                        text[2 * position + 1] = digits[Int(bytes[position] & 0x0F)]
+                    }
+                }
+            }
+            return digest.count * 2
+        }
     }
 
     public var description: String { hex }

@@ -21,7 +21,7 @@ public struct SHA256Hasher: ~Copyable {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &digest, &length)
-        return ContentHash(digest: digest.prefix(Int(length)))
+        return ContentHash(digest: Array(digest.prefix(Int(length))))
     }
 
     /// The hash of bytes held in memory.

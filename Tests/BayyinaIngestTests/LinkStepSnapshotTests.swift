@@ -8,7 +8,7 @@ import Testing
 @Suite struct LinkStepSnapshotTests {
     static func stored(_ title: String, _ text: String, in index: IndexDatabase) throws {
         let document = Document(
-            sha256: ContentHash(digest: (Array(title.utf8) + Array(repeating: 0, count: 32)).prefix(32)), title: title, titleSource: .metadata,
+            sha256: ContentHash(digest: Array((Array(title.utf8) + Array(repeating: 0, count: 32)).prefix(32))), title: title, titleSource: .metadata,
             author: nil, created: nil, language: .ar, pages: nil, mediaType: "text/plain", size: Int64(text.utf8.count),
             filenames: ["\(title).txt"], classification: .public, ingestedAt: Timestamp.now())
         let change = IndexChange.newDocument(NewDocument(document: document, text: text, extractor: "text", extractorVersion: 1))

@@ -6,7 +6,10 @@ public struct StagedBlob: Sendable {
     public let hash: ContentHash
     public let size: Int64
     /// Where the staged bytes can be read until they are committed or discarded.
-    public let url: URL
+    public let path: String
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+    /// Its name in the staging folder.
+    let name: String
 }
 
 /// A report of `verify`: what is wrong with the stored originals.

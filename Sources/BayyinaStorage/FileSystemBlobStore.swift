@@ -11,15 +11,24 @@ import Glibc
 /// nothing or complete files.
 public struct FileSystemBlobStore: BlobStore {
     public let root: URL
-    private var blobs: URL { root.appendingPathComponent("blobs/sha256", isDirectory: true) }
+    /// The path of `staging`, kept as text: staging builds a path for every file, and `URL` makes that several
+    /// times slower.
+    private let stagingPath: String
+    /// Open descriptors of `blobs/sha256` and `staging`: every file's folders, staging file and rename are named
+    /// relative to them, not by a path the kernel walks from `/` each time.
+    private let folders: FolderDescriptors
+    private var blobs: URL { root.appendingPathComponent(Self.blobsFolder, isDirectory: true) }
+    private static let blobsFolder = "blobs/sha256"
     /// Where files wait before they join the store (same file system, so a rename moves them in); whatever is
     /// left here is a staging leftover for `verify`.
-    public var staging: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+    public var staging: URL { URL(fileURLWithPath: stagingPath, isDirectory: true) }
     private var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
     private static let chunkSize = 1 << 20
 
     public init(root: URL) throws(BayyinaError) {
         self.root = root
+        let blobs = root.appendingPathComponent(Self.blobsFolder, isDirectory: true)
+        let staging = root.appendingPathComponent("tmp", isDirectory: true)
         for directory in [blobs, staging] {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -27,6 +36,8 @@ public struct FileSystemBlobStore: BlobStore {
                 throw BayyinaError(.storageFailure, "Cannot create \(directory.path); check that the store folder is writable.", underlying: error)
             }
         }
+        stagingPath = staging.path
+        folders = try FolderDescriptors(blobs: blobs.path, staging: stagingPath)
     }
 
     public func url(for hash: ContentHash) -> URL {
@@ -35,8 +46,7 @@ public struct FileSystemBlobStore: BlobStore {
 
     /// Where an original lies below the store's root: `blobs/sha256/ab/cd/<hash>`.
     public static func relativePath(of hash: ContentHash) -> String {
-        let hex = hash.hex
-        return "blobs/sha256/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex)"
+        "\(blobsFolder)/\(pathInBlobs(of: hash))"
     }
 
     public func contains(_ hash: ContentHash) -> Bool {
@@ -56,8 +66,10 @@ public struct FileSystemBlobStore: BlobStore {
         }
         if Int64(status.st_size) > sizeLimit { throw Self.tooLarge(Int64(status.st_size), sizeLimit) }
         // A random name from getrandom(2), not a UUID (which opens /dev/urandom each time); O_EXCL below refuses a clash.
-        let target = staging.appendingPathComponent("stage-\(String(UInt64.random(in: .min ... .max), radix: 16))", isDirectory: false)
-        let output = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // Created read-only (0444): this descriptor may still write it, later opens for writing are refused.
+        let name = "stage-\(String(UInt64.random(in: .min ... .max), radix: 16))"
+        let target = "\(stagingPath)/\(name)"
+        let output = openat(folders.staging, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o444)
         guard output >= 0 else {
             throw BayyinaError(.storageFailure, "Cannot write to \(staging.path): \(String(cString: strerror(errno))).")
         }
@@ -81,28 +93,36 @@ public struct FileSystemBlobStore: BlobStore {
             }
         } catch {
             close(output)
-            unlink(target.path)
+            unlinkat(folders.staging, name, 0)
             throw error
         }
-        // Read-only once whole; the folders it will move into are made here, on every core, rather than in the
-        // commit, which runs one batch at a time.
-        fchmod(output, 0o444)
         close(output)
         let hash = hasher.finalize()
+        // The folders it will move into are made here, on every core, rather than in the commit, which runs one
+        // batch at a time.
         do throws(BayyinaError) {
             try makeFolders(for: hash)
         } catch {
-            unlink(target.path)
+            unlinkat(folders.staging, name, 0)
             throw error
         }
-        return StagedBlob(hash: hash, size: total, url: target)
+        return StagedBlob(hash: hash, size: total, path: target, name: name)
     }
 
-    /// Creates the two folder levels that hold `hash`'s original, when they do not exist yet.
+    /// Where `hash`'s original lies below `blobs/sha256`: `ab/cd/<hash>`.
+    private static func pathInBlobs(of hash: ContentHash) -> String {
+        let hex = hash.hex
+        return "\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex)"
+    }
+
+    /// Creates the two folder levels that hold `hash`'s original, when they do not exist yet: the inner one first,
+    /// since the outer one exists for all but the first of every 256 hashes.
     private func makeFolders(for hash: ContentHash) throws(BayyinaError) {
-        let directory = url(for: hash).deletingLastPathComponent()
-        for level in [directory.deletingLastPathComponent(), directory] where mkdir(level.path, 0o755) != 0 && errno != EEXIST {
-            throw BayyinaError(.storageFailure, "Cannot create \(level.path): \(String(cString: strerror(errno))).")
+        let outer = String(hash.hex.prefix(2))
+        let inner = "\(outer)/\(hash.hex.dropFirst(2).prefix(2))"
+        if mkdirat(folders.blobs, inner, 0o755) == 0 || errno == EEXIST { return }
+        for level in [outer, inner] where mkdirat(folders.blobs, level, 0o755) != 0 && errno != EEXIST {
+            throw BayyinaError(.storageFailure, "Cannot create \(Self.blobsFolder)/\(level) in \(root.path): \(String(cString: strerror(errno))).")
         }
     }
 
@@ -110,19 +130,19 @@ public struct FileSystemBlobStore: BlobStore {
         guard !batch.isEmpty else { return }
         try flushFileSystem()
         for staged in batch {
-            let destination = url(for: staged.hash)
-            if access(destination.path, F_OK) == 0 {
+            let destination = Self.pathInBlobs(of: staged.hash)
+            if faccessat(folders.blobs, destination, F_OK, 0) == 0 {
                 discard(staged)
                 continue
             }
-            var moved = rename(staged.url.path, destination.path) == 0
+            var moved = renameat(folders.staging, staged.name, folders.blobs, destination) == 0
             if !moved, errno == ENOENT {
                 // Its folders went away after it was staged (removed by hand); make them again.
                 try makeFolders(for: staged.hash)
-                moved = rename(staged.url.path, destination.path) == 0
+                moved = renameat(folders.staging, staged.name, folders.blobs, destination) == 0
             }
             guard moved else {
-                throw BayyinaError(.storageFailure, "Cannot move the original into \(destination.path): \(String(cString: strerror(errno))).")
+                throw BayyinaError(.storageFailure, "Cannot move the original into \(Self.blobsFolder)/\(destination) in \(root.path): \(String(cString: strerror(errno))).")
             }
         }
         try flushFileSystem()
@@ -130,7 +150,7 @@ public struct FileSystemBlobStore: BlobStore {
 
     /// Makes every write and rename on the store's file system durable.
     private func flushFileSystem() throws(BayyinaError) {
-        try Self.flushFileSystem(containing: root)
+        guard bayyina_syncfs(folders.blobs) == 0 else { throw Self.flushFailure(root) }
     }
 
     /// Makes every write and rename on the file system that holds `folder` durable (one `syncfs`, however many
@@ -138,14 +158,16 @@ public struct FileSystemBlobStore: BlobStore {
     public static func flushFileSystem(containing folder: URL) throws(BayyinaError) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if descriptor >= 0 { close(descriptor) } }
-        guard descriptor >= 0, bayyina_syncfs(descriptor) == 0 else {
-            throw BayyinaError(.storageFailure, "Cannot flush \(folder.path) to disk: \(String(cString: strerror(errno))).",
-                               arabic: "تعذّر حفظ \(folder.path) على القرص.")
-        }
+        guard descriptor >= 0, bayyina_syncfs(descriptor) == 0 else { throw flushFailure(folder) }
+    }
+
+    private static func flushFailure(_ folder: URL) -> BayyinaError {
+        BayyinaError(.storageFailure, "Cannot flush \(folder.path) to disk: \(String(cString: strerror(errno))).",
+                     arabic: "تعذّر حفظ \(folder.path) على القرص.")
     }
 
     public func discard(_ staged: StagedBlob) {
-        unlink(staged.url.path)
+        unlinkat(folders.staging, staged.name, 0)
     }
 
     public func audit(known: Set<ContentHash>) -> BlobAudit {
@@ -193,13 +215,13 @@ public struct FileSystemBlobStore: BlobStore {
         FileDigest.hash(of: url)?.hash
     }
 
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, to target: URL) throws(BayyinaError) {
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, to target: String) throws(BayyinaError) {
         var offset = 0
         while offset < bytes.count {
             let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw BayyinaError(.storageFailure, "Cannot write \(target.path): \(String(cString: strerror(errno))).")
+                throw BayyinaError(.storageFailure, "Cannot write \(target): \(String(cString: strerror(errno))).")
             }
             offset += written
         }
@@ -207,5 +229,24 @@ public struct FileSystemBlobStore: BlobStore {
 
     private static func tooLarge(_ size: Int64, _ limit: Int64) -> BayyinaError {
         BayyinaError(.tooLarge, "The file is \(size / 1_048_576 + 1) MB; the limit is \(limit / 1_048_576) MB. Split it or ask an administrator to raise the limit.")
+    }
+}
+
+/// Descriptors of a store's two folders, open as long as any copy of the store is.
+private final class FolderDescriptors: Sendable {
+    let blobs: Int32
+    let staging: Int32
+
+    init(blobs: String, staging: String) throws(BayyinaError) {
+        self.blobs = open(blobs, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        self.staging = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard self.blobs >= 0, self.staging >= 0 else {
+            throw BayyinaError(.storageFailure, "Cannot open \(self.blobs < 0 ? blobs : staging): \(String(cString: strerror(errno))).")
+        }
+    }
+
+    deinit {
+        if blobs >= 0 { close(blobs) }
+        if staging >= 0 { close(staging) }
     }
 }

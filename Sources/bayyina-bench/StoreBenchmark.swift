@@ -5,8 +5,8 @@ import BayyinaStorage
 import Foundation
 
 /// Hashes and stores every file of a folder the way ingest does (staged while hashed, on every core, then
-/// committed durably a batch at a time), without extracting or indexing anything.
-struct StoreBenchmark: ParsableCommand {
+/// committed durably a batch at a time while the next batch is staged), without extracting or indexing anything.
+struct StoreBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store", abstract: "Hash and store the files of a folder into a new blob store; print the throughput.")
 
@@ -19,18 +19,21 @@ struct StoreBenchmark: ParsableCommand {
     @Option(help: "Files committed together, as ingest does.")
     var batch = 256
 
-    func run() throws {
+    func run() async throws {
         let files = FolderFiles.regularFiles(under: URL(fileURLWithPath: folder))
         let store = try FileSystemBlobStore(root: URL(fileURLWithPath: into, isDirectory: true))
         let clock = ContinuousClock()
         let started = clock.now
         var bytes: Int64 = 0
+        var committing: Task<Void, any Error>?
         for start in stride(from: 0, to: files.count, by: batch) {
             let slice = Array(files[start..<min(start + batch, files.count)])
             let staged = try stage(slice, into: store)
             bytes += staged.reduce(0) { $0 + $1.size }
-            try store.commit(staged)
+            try await committing?.value
+            committing = Task { try store.commit(staged) }
         }
+        try await committing?.value
         let seconds = started.duration(to: clock.now).seconds
         BenchmarkOutput.print([
             "files": .int(files.count), "bytes": .int(Int(bytes)), "seconds": .number(seconds),

@@ -19,7 +19,7 @@ public enum DocumentLanguage: String, Hashable, Sendable, Codable, CaseIterable 
     /// `ar` or `en` when one script has at least 80% of the letters, `mixed` otherwise, nil without letters.
     /// Words with `@` or `/` (e-mail and web addresses) are not language and are not counted; the first
     /// million scalars decide.
-    public static func detect(in text: some StringProtocol) -> DocumentLanguage? {
+    public static func detect(in text: String) -> DocumentLanguage? {
         var arabic = 0
         var latin = 0
         var wordArabic = 0
@@ -34,7 +34,10 @@ public enum DocumentLanguage: String, Hashable, Sendable, Codable, CaseIterable 
             wordLatin = 0
             wordIsAddress = false
         }
-        for scalar in text.unicodeScalars.prefix(1_000_000) {
+        var counted = 0
+        for scalar in text.unicodeScalars {
+            counted += 1
+            if counted > 1_000_000 { break }
             switch scalar.value {
             case 0x0620...0x064A, 0x066E...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: wordArabic += 1
             case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: wordLatin += 1

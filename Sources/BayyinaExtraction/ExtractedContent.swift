@@ -116,24 +116,27 @@ public enum TextCleanup {
 
     /// Removes trailing spaces on lines, runs of more than one blank line, and blank space at both ends.
     public static func tidy(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var blankLines = 0
-        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var end = line.endIndex
-            while end > line.startIndex, [0x20, 0x09, 0x0D].contains(line[line.index(before: end)]) { end = line.index(before: end) }
-            if end == line.startIndex {
-                blankLines += 1
-                if blankLines > 1 || output.isEmpty { continue }
-            } else {
-                blankLines = 0
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var blankLines = 0
+            var start = 0
+            while start <= input.count {
+                let newline = input[start...].firstIndex(of: 0x0A) ?? input.count
+                var end = newline
+                while end > start, input[end - 1] == 0x20 || input[end - 1] == 0x09 || input[end - 1] == 0x0D { end -= 1 }
+                blankLines = end == start ? blankLines + 1 : 0
+                if end > start || (blankLines == 1 && !output.isEmpty) {
+                    output.append(contentsOf: input[start..<end])
+                    output.append(0x0A)
+                }
+                start = newline + 1
             }
-            output.append(contentsOf: line[line.startIndex..<end])
-            output.append(0x0A)
+            while let last = output.last, last == 0x0A { output.removeLast() }
+            let first = output.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? output.endIndex
+            return String(decoding: output[first...], as: UTF8.self)
         }
-        while let last = output.last, last == 0x0A { output.removeLast() }
-        let start = output.firstIndex { ![0x20, 0x09].contains($0) } ?? output.endIndex
-        return String(decoding: output[start...], as: UTF8.self)
     }
 
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -63,30 +63,36 @@ struct HTMLExtractor {
 
     /// Collapses the whitespace that HTML source formatting adds inside lines (spaces, tabs, no-break spaces).
     private static func collapseSpaces(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\r", "\u{00A0}":
-                pendingSpace = true
-            case "\n":
+        var text = text
+        return text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var pendingSpace = false
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                // U+00A0 NO-BREAK SPACE is the two bytes C2 A0.
+                let noBreakSpace = byte == 0xC2 && index + 1 < input.count && input[index + 1] == 0xA0
+                index += noBreakSpace ? 2 : 1
+                if noBreakSpace || byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = true
+                    continue
+                }
+                if byte != 0x0A, pendingSpace, let last = output.last, last != 0x0A { output.append(0x20) }
                 pendingSpace = false
-                scalars.append(scalar)
-            default:
-                if pendingSpace, let last = scalars.last, last != "\n" { scalars.append(" ") }
-                pendingSpace = false
-                scalars.append(scalar)
+                output.append(byte)
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(scalars)
     }
 
     /// The charset named by a `<meta charset>` or `<meta http-equiv content>` in the first 4 KB.
     static func declaredCharset(in data: Data) -> String? {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let rest = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
-        let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        return name.isEmpty ? nil : String(name)
+        let head = data.prefix(4096).asciiLowercased()
+        let keyword = "charset="
+        guard let found = head.firstOffset(of: keyword) else { return nil }
+        let rest = head[(found + keyword.utf8.count)...].drop(while: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 })
+        let name = rest.prefix(while: { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 }

@@ -35,8 +35,8 @@ public enum TextDecoding {
         if let charset, isArabicWindowsCharset(charset), let text = convert(bytes, from: "WINDOWS-1256") {
             return Decoded(text: normalizedLineEnds(text), encoding: "windows-1256", warnings: [])
         }
-        if String(validating: bytes, as: UTF8.self) != nil {
-            return utf8(bytes, label: "utf-8")
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: normalizedLineEnds(text), encoding: "utf-8", warnings: [])
         }
         if charset == nil || charset.map(isArabicWindowsCharset) == true,
            looksLikeWindows1256(bytes), let text = convert(bytes, from: "WINDOWS-1256") {
@@ -74,19 +74,22 @@ public enum TextDecoding {
 
     /// CRLF and lone CR become LF.
     static func normalizedLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if byte == 0x0A, previousWasCR {
-                previousWasCR = false
-                continue
+        var contiguous = text
+        return contiguous.withUTF8 { input in
+            guard input.contains(0x0D) else { return text }
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var previousWasCR = false
+            for byte in input {
+                if byte == 0x0A, previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
+                previousWasCR = byte == 0x0D
+                output.append(previousWasCR ? 0x0A : byte)
             }
-            previousWasCR = byte == 0x0D
-            output.append(previousWasCR ? 0x0A : byte)
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isArabicWindowsCharset(_ charset: String) -> Bool {

@@ -135,12 +135,14 @@ public enum TypeSniffer {
     private static func textFormat(_ bytes: [UInt8], ext: String) throws(BayyinaError) -> DocumentFormat {
         let sample = TextDecoding.decode(Data(bytes.prefix(4096))).text
         if looksLikeEmail(sample) { return .email }
-        let start = sample.drop(while: { $0 == "\u{FEFF}" || $0.isWhitespace }).prefix(1024).lowercased()
-        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.contains("<html")
-            || (start.hasPrefix("<") && (start.contains("<body") || start.contains("<head"))) {
+        let scalars = sample.unicodeScalars.drop(while: { $0 == "\u{FEFF}" || $0.properties.isWhitespace }).prefix(1024)
+        let start = String(scalars).utf8.asciiLowercased()
+        func opens(_ keyword: String) -> Bool { start.starts(with: keyword.utf8) }
+        func holds(_ keyword: String) -> Bool { start.firstOffset(of: keyword) != nil }
+        if opens("<!doctype html") || holds("<html") || (opens("<") && (holds("<body") || holds("<head"))) {
             return .html
         }
-        if start.hasPrefix("<?xml") || start.hasPrefix("<!doctype") || start.hasPrefix("<!entity") {
+        if opens("<?xml") || opens("<!doctype") || opens("<!entity") {
             throw BayyinaError(.unsupportedType, "XML data files are not an evidence format, and their entities are never expanded. Convert the content to PDF, a Word document or plain text and ingest that.")
         }
         if DocumentFormat.csv.extensions.contains(ext) { return .csv }

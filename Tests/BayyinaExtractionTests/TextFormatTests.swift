@@ -22,6 +22,18 @@ import Testing
         #expect(content.text.contains("ستنشر ملخصاً بما تم الأخذ"))
     }
 
+    @Test func markupInCapitalsAfterABOMAndBlankLinesIsHTMLAndItsSpacesCollapse() throws {
+        let folder = try TemporaryDirectory()
+        let page = "\u{FEFF} \n\t<HTML><HEAD><META CHARSET=\"UTF-8\"><TITLE>T</TITLE></HEAD><BODY>"
+            + "<p>\u{00A0} \u{00A0}Minutes\u{00A0}\u{00A0}of \t the\r\nmeeting  </p>\n\n\n<p>  Second   paragraph  </p></BODY></HTML>"
+        let file = try folder.file("capitals.txt", contents: Data(page.utf8))
+        #expect(try TypeSniffer.sniff(fileAt: file, fileName: "capitals.txt", limits: ExtractionLimits()).format == .html)
+        #expect(HTMLExtractor.declaredCharset(in: Data(page.utf8)) == "utf-8")
+        #expect(HTMLExtractor.declaredCharset(in: Data("<meta http-equiv=\"Content-Type\" content=\"text/html; Charset= 'Windows-1256'\">".utf8)) == "windows-1256")
+        let content = HTMLExtractor().extract(Data(page.utf8))
+        #expect(content.text == "Minutes of the\nmeeting\n\nSecond paragraph")
+    }
+
     @Test func scriptsStylesAndCommentsAreNotText() async throws {
         let (_, content) = try await extract("docs/integrity_index_results_2022.html")
         let page = try String(contentsOf: Fixtures.url("docs/integrity_index_results_2022.html"), encoding: .utf8)

@@ -86,11 +86,13 @@ extension IndexDatabase {
     /// undo the others. The new documents then join the full-text index in one statement (FTS5 writes a segment at
     /// every savepoint, so indexing them one by one would cost a segment, and its merging, per document).
     /// `beforeCommit` sees the results and runs inside the transaction, so the originals can be moved into place
-    /// before the rows become visible; if it throws, nothing is recorded.
+    /// before the rows become visible; if it throws, nothing is recorded. The commit merges the index's segments as
+    /// `merging` says.
     public func apply(
-        _ changes: [IndexChange], beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void
+        _ changes: [IndexChange], merging: SegmentMerging = .incremental, beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void
     ) throws(BayyinaError) -> [IndexChangeResult] {
         try write { db in
+            try merging.use(db)
             let lastIndexed = try Self.lastDocumentID(db)
             var results: [IndexChangeResult] = []
             do {

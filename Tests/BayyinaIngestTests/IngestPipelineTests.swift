@@ -215,7 +215,7 @@ struct TestStore {
         #expect(try store.repository.verify(repair: false).ok)
     }
 
-    @Test func anIngestOfEnoughDocumentsLeavesTheFullTextIndexMergedAndASmallerOneDoesNot() async throws {
+    @Test func anIngestOfEnoughDocumentsDefersMergingAndLeavesTheFullTextIndexMergedAndASmallerOneDoesNot() async throws {
         let files = ["docs/karak_hearing_notes.txt", "docs/capital_projects_2023.csv", "docs/news_maan_youth_consultations.html"]
         for (threshold, merged) in [(3, true), (4, false)] {
             let store = try TestStore()
@@ -223,8 +223,15 @@ struct TestStore {
                 blobs: store.repository.blobs, index: store.repository.index, extractors: store.repository.pipeline.extractors,
                 sizeLimit: 1 << 20, batchSize: 1, documentsBeforeMerge: threshold)
             var outcomes: [IngestOutcome] = []
-            await pipeline.ingest(files.map { IngestRequest(source: Fixtures.url($0)) }) { outcomes.append($0) }
+            var merging: [SegmentMerging?] = []
+            await pipeline.ingest(files.map { IngestRequest(source: Fixtures.url($0)) }) { outcome in
+                outcomes.append(outcome)
+                merging.append(try? store.repository.index.segmentMerging())
+            }
             #expect(outcomes.map(\.status) == [.ingested, .ingested, .ingested])
+            // An ingest that merges the index when it ends leaves merging to then, and gives it back.
+            #expect(merging == Array(repeating: merged ? .deferred : .incremental, count: 3))
+            #expect(try store.repository.index.segmentMerging() == .incremental)
             let found = try store.repository.index.search(SearchRequest(query: try SearchQuery("الكرك"), audience: .internal))
             #expect(found.hits.map(\.document.sha256).contains(try #require(outcomes[0].sha256)))
             // Each batch of one file was a segment of its own; a merged index has nothing left to merge.

@@ -81,27 +81,35 @@ extension IndexDatabase {
     }
 
     /// Applies a batch of ingest changes in one transaction. A new document whose hash is already stored (earlier,
-    /// or earlier in the same batch) is recorded as an arrival instead. The batch is first applied whole inside one
-    /// savepoint; only when a change fails is it applied again with a savepoint per change, so one failure does not
-    /// undo the others. The new documents then join the full-text index in one statement (FTS5 writes a segment at
-    /// every savepoint, so indexing them one by one would cost a segment, and its merging, per document).
-    /// `beforeCommit` sees the results and runs inside the transaction, so the originals can be moved into place
-    /// before the rows become visible; if it throws, nothing is recorded. The commit merges the index's segments as
-    /// `merging` says.
+    /// or earlier in the same batch) is recorded as an arrival instead. The batch is first applied whole, with no
+    /// savepoint (one around the batch made SQLite copy every page the batch changed, and walk that copy again as each
+    /// statement ended); only when a change fails is the transaction rolled back and the batch applied again with a
+    /// savepoint per change, so one failure does not undo the others. The new documents then join the full-text index
+    /// in one statement (FTS5 writes a segment at every savepoint, so indexing them one by one would cost a segment,
+    /// and its merging, per document). `beforeCommit` sees the results and runs inside the transaction, so the
+    /// originals can be moved into place before the rows become visible; if it throws, nothing is recorded. The
+    /// commit merges the index's segments as `merging` says.
     public func apply(
         _ changes: [IndexChange], merging: SegmentMerging = .incremental, beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void
     ) throws(BayyinaError) -> [IndexChangeResult] {
-        try write { db in
-            try merging.use(db)
-            let lastIndexed = try Self.lastDocumentID(db)
-            var results: [IndexChangeResult] = []
-            do {
-                try db.inSavepoint {
-                    results = try changes.map { try Self.apply($0, db: db) }
-                    return .commit
+        var aChangeFailed = false
+        do {
+            return try write { db in
+                try Self.record(merging: merging, db: db, beforeCommit: beforeCommit) {
+                    do {
+                        return try changes.map { try Self.apply($0, db: db) }
+                    } catch {
+                        aChangeFailed = true
+                        throw error
+                    }
                 }
-            } catch {
-                results = changes.map { change in
+            }
+        } catch {
+            guard aChangeFailed else { throw error }
+        }
+        return try write { db in
+            try Self.record(merging: merging, db: db, beforeCommit: beforeCommit) {
+                changes.map { change in
                     do {
                         var result = IndexChangeResult.duplicate
                         try db.inSavepoint {
@@ -114,12 +122,23 @@ extension IndexDatabase {
                     }
                 }
             }
-            try db.cachedStatement(sql: """
-                INSERT INTO documents_fts(rowid, title, body, alternates) SELECT id, title, body, alternates FROM documents WHERE id > ?
-                """).execute(arguments: [lastIndexed])
-            try beforeCommit(results)
-            return results
         }
+    }
+
+    /// Records a batch's changes with `changes`, then indexes its new documents in one statement and runs
+    /// `beforeCommit`.
+    private static func record(
+        merging: SegmentMerging, db: Database, beforeCommit: ([IndexChangeResult]) throws(BayyinaError) -> Void,
+        _ changes: () throws -> [IndexChangeResult]
+    ) throws -> [IndexChangeResult] {
+        try merging.use(db)
+        let lastIndexed = try lastDocumentID(db)
+        let results = try changes()
+        try db.cachedStatement(sql: """
+            INSERT INTO documents_fts(rowid, title, body, alternates) SELECT id, title, body, alternates FROM documents WHERE id > ?
+            """).execute(arguments: [lastIndexed])
+        try beforeCommit(results)
+        return results
     }
 
     private static func apply(_ change: IndexChange, db: Database) throws -> IndexChangeResult {

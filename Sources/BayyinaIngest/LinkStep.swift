@@ -37,19 +37,21 @@ public struct LinkStep: Sendable {
         try run(snapshot())
     }
 
-    /// Processes the pending documents up to the snapshot's newest, with its suggester; returns how many.
+    /// Processes the pending documents up to the snapshot's newest, with its suggester, on every core or one document
+    /// after another on the calling thread; returns how many.
     @discardableResult
-    public func run(_ snapshot: Snapshot) throws(BayyinaError) -> Int {
+    public func run(_ snapshot: Snapshot, onEveryCore: Bool = true) throws(BayyinaError) -> Int {
         let suggester = snapshot.suggester
+        let result = { @Sendable (input: LinkStepInput) in
+            let terms = TextTerms(input.text)
+            return LinkStepResult(documentID: input.documentID, fingerprint: Fingerprinter.fingerprint(terms),
+                                  suggestions: suggester.map { $0.0.suggestions(title: TextTerms(input.title), text: terms, weights: $0.1) } ?? [])
+        }
         var done = 0
         while true {
             let inputs = try index.linkStepInputs(through: snapshot.lastDocumentID, limit: batchSize)
             guard !inputs.isEmpty else { return done }
-            try index.recordLinkStep(inputs.concurrentMap { input in
-                let terms = TextTerms(input.text)
-                return LinkStepResult(documentID: input.documentID, fingerprint: Fingerprinter.fingerprint(terms),
-                                      suggestions: suggester.map { $0.0.suggestions(title: TextTerms(input.title), text: terms, weights: $0.1) } ?? [])
-            })
+            try index.recordLinkStep(onEveryCore ? inputs.concurrentMap(result) : inputs.map(result))
             done += inputs.count
         }
     }

@@ -40,6 +40,11 @@ def spread(values):
     return middle, (max(values) - min(values)) / middle * 100 if middle else 0
 
 
+def paired_ratio(baselines, ours):
+    """The median of each run's ratio of the baseline's seconds to ours (our speed as a share of the baseline's)."""
+    return statistics.median(baseline / own for baseline, own in zip(baselines, ours))
+
+
 def corpus(work, size):
     folder = work / f"corpus-{size}"
     if not (folder / "stats.json").exists():
@@ -134,23 +139,27 @@ def measure(args, size):
     for leftover in work.glob(f"*-{size}.run*"):
         shutil.rmtree(leftover)
     run_folder = lambda name, run: work / f"{name}-{size}.run{run}"
-    ingests = [ingest(binary, folder, run_folder("store", run)) for run in range(runs)]
+    texts = work / f"texts-{size}"
+    # Each ingest is followed by the sqlite3 load it is compared with, and each store run by sha256sum and the copy,
+    # and each ratio is the median of its runs' ratios: this VM's speed drifts from minute to minute, and runs of
+    # one kind after another compared the two sides at different speeds.
+    ingests, loads, hashes, stores, copies = [], [], [], [], []
+    for run in range(runs):
+        ingests.append(ingest(binary, folder, run_folder("store", run)))
+        export_texts(run_folder("store", 0), texts)
+        loads.append(sqlite_load(texts, work / "sqlite-baseline.db"))
+    for run in range(runs):
+        hashes.append(sha256sum(folder))
+        subprocess.run(["sync"], check=True)
+        stores.append(json.loads(subprocess.run([bench, "store", str(folder / "docs"), "--into", str(run_folder("blobs", run))],
+                                                capture_output=True, text=True, check=True).stdout)["seconds"])
+        copies.append(copy_and_sync(folder, run_folder("copy", run)))
     reviewed = run_folder("store", runs - 1)
     statuses = ingests[-1][2]
     # Ingest only suggests links: confirm the manifest's, as a reviewer would, so filtered searches find documents.
     review = json.loads(subprocess.run([bench, "review", "--store", str(reviewed), "--corpus", str(folder)],
                                        capture_output=True, text=True, check=True).stdout)
-    texts = work / f"texts-{size}"
-    export_texts(reviewed, texts)
     text_bytes = sum(path.stat().st_size for path in texts.glob("*.txt"))
-    loads = [sqlite_load(texts, work / "sqlite-baseline.db") for _ in range(runs)]
-    hashes = [sha256sum(folder) for _ in range(runs)]
-    copies = [copy_and_sync(folder, run_folder("copy", run)) for run in range(runs)]
-    stores = []
-    for run in range(runs):
-        subprocess.run(["sync"], check=True)
-        stores.append(json.loads(subprocess.run([bench, "store", str(folder / "docs"), "--into", str(run_folder("blobs", run))],
-                                                capture_output=True, text=True, check=True).stdout)["seconds"])
     # The reviewed store stays for the searches below and for bench_web.py; the other runs' folders go.
     shutil.rmtree(store, ignore_errors=True)
     reviewed.rename(store)
@@ -172,12 +181,13 @@ def measure(args, size):
         "ingestSeconds": ingest_seconds, "ingestNoisePercent": ingest_noise,
         "documentsPerSecond": size / ingest_seconds, "textMBPerSecond": text_bytes / 1e6 / ingest_seconds,
         "peakMemoryMB": max(run[1] for run in ingests),
-        "sqlite3Seconds": load_seconds, "sqlite3NoisePercent": load_noise, "ingestVsSqlite3": load_seconds / ingest_seconds,
+        "sqlite3Seconds": load_seconds, "sqlite3NoisePercent": load_noise,
+        "ingestVsSqlite3": paired_ratio(loads, [run[0] for run in ingests]),
         "sha256sumMBPerSecond": stats["bytes"] / 1e6 / hash_seconds, "sha256sumNoisePercent": hash_noise,
         "storeMBPerSecond": stats["bytes"] / 1e6 / store_seconds, "storeNoisePercent": store_noise,
-        "storeVsSha256sum": hash_seconds / store_seconds,
+        "storeVsSha256sum": paired_ratio(hashes, stores),
         "copyMBPerSecond": stats["bytes"] / 1e6 / copy_seconds, "copyNoisePercent": copy_noise,
-        "storeVsCopy": copy_seconds / store_seconds,
+        "storeVsCopy": paired_ratio(copies, stores),
         "databaseMB": database.stat().st_size / 1e6, "indexMB": index_bytes / 1e6, "indexToText": index_bytes / text_bytes,
         "review": review, "searchLibrary": search, "searchCLI": cli_search(binary, store, queries, args.cli_queries),
     }

@@ -111,15 +111,19 @@ public struct FileSystemBlobStore: BlobStore {
 
     /// Where `hash`'s original lies below `blobs/sha256`: `ab/cd/<hash>`.
     private static func pathInBlobs(of hash: ContentHash) -> String {
-        let hex = hash.hex
-        return "\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex)"
+        "\(levels(of: hash).inner)/\(hash.hex)"
+    }
+
+    /// The two folder levels below `blobs/sha256` that hold `hash`'s original: `ab` and `ab/cd`.
+    private static func levels(of hash: ContentHash) -> (outer: String, inner: String) {
+        let outer = String(hash.hex.prefix(2))
+        return (outer, "\(outer)/\(hash.hex.dropFirst(2).prefix(2))")
     }
 
     /// Creates the two folder levels that hold `hash`'s original, when they do not exist yet: the inner one first,
     /// since the outer one exists for all but the first of every 256 hashes.
     private func makeFolders(for hash: ContentHash) throws(BayyinaError) {
-        let outer = String(hash.hex.prefix(2))
-        let inner = "\(outer)/\(hash.hex.dropFirst(2).prefix(2))"
+        let (outer, inner) = Self.levels(of: hash)
         if mkdirat(folders.blobs, inner, 0o755) == 0 || errno == EEXIST { return }
         for level in [outer, inner] where mkdirat(folders.blobs, level, 0o755) != 0 && errno != EEXIST {
             throw BayyinaError(.storageFailure, "Cannot create \(Self.blobsFolder)/\(level) in \(root.path): \(String(cString: strerror(errno))).")

@@ -137,12 +137,43 @@ public struct SearchFacets: Sendable, Equatable {
 }
 
 extension IndexDatabase {
+    /// A page of results of `request`, ranked on every core when no other search is running (see ``RankingParts``).
     public func search(_ request: SearchRequest) throws(BayyinaError) -> SearchPage {
-        let lean = Self.isLean(request)
-        let (filterConditions, filterValues) = Self.filters(request, lean: lean)
+        let running = RankingParts.running.add(1, ordering: .relaxed).newValue
+        defer { RankingParts.running.subtract(1, ordering: .relaxed) }
+        return try search(request, parts: running == 1 ? RankingParts.cores : 1)
+    }
+
+    /// A page of results of `request`, ranked in up to `parts` ranges of rowids at once when the documents span
+    /// at least `minimumSpan` ids.
+    func search(_ request: SearchRequest, parts: Int, minimumSpan: Int64 = RankingParts.minimumSpan) throws(BayyinaError) -> SearchPage {
+        do {
+            let ranges = parts > 1 && RankingParts.canSplit(request)
+                ? try pool.read { db in try RankingParts.ranges(parts, minimumSpan: minimumSpan, db: db) }
+                : []
+            guard ranges.count > 1 else {
+                return try pool.read { db in try Self.page(of: Self.rank(request, within: nil, db: db), request, db: db) }
+            }
+            let ranking = try rankInParts(request, ranges)
+            return try pool.read { db in try Self.page(of: ranking, request, db: db) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            throw BayyinaError(.invalidQuery, "The query cannot be searched: \(error.message ?? "syntax error"). Use words, \"phrases\" and prefix*.")
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    /// The matches of `request`'s page, among the rowids `within` (all when nil), in order, and their total.
+    static func rank(_ request: SearchRequest, within rowids: ClosedRange<Int64>?, db: Database) throws -> Ranking {
+        let lean = isLean(request)
+        var (filterConditions, filterValues) = filters(request, lean: lean)
+        if let rowids {
+            filterConditions.append("documents_fts.rowid BETWEEN ? AND ?")
+            filterValues += [rowids.lowerBound, rowids.upperBound]
+        }
         let conditions = ["documents_fts MATCH ?"] + filterConditions
         let versions = request.collapseVersions ? "LEFT JOIN document_fingerprints f ON f.document_id = d.id" : ""
-        let joined = lean ? "" : "CROSS JOIN \(Self.documentColumns) ON d.id = documents_fts.rowid \(versions)"
+        let joined = lean ? "" : "CROSS JOIN \(documentColumns) ON d.id = documents_fts.rowid \(versions)"
         let from = "FROM documents_fts \(joined) WHERE \(conditions.joined(separator: " AND "))"
         let query = request.query
         let counted = request.collapseVersions ? "count(DISTINCT coalesce(f.version_group, -d.id))" : "count(*)"
@@ -151,50 +182,46 @@ extension IndexDatabase {
         let kept = request.collapseVersions
             ? "SELECT id, score, close, newest FROM (SELECT *, row_number() OVER (PARTITION BY grp ORDER BY \(order)) AS nth FROM hits) WHERE nth = 1"
             : "SELECT id, score, close, newest FROM hits"
-        do {
-            return try pool.read { db in
-                let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
-                let pageArguments = StatementArguments([query.expression, query.expression] + filterValues + paging)
-                let rank = "\(RelevanceRank.rankName)(documents_fts, ?)"
-                let tier = "\(RelevanceRank.closeName)(documents_fts, \(SearchQuery.forms.count), \(SearchQuery.closeForm))"
-                let group = request.collapseVersions ? "coalesce(f.version_group, -d.id)" : "documents_fts.rowid"
-                let newest = lean ? "NULL" : "coalesce(d.created, d.ingested_at)"
-                let countRankedRows = "SELECT \(RelevanceRank.rankedRowsName)()"
-                _ = try Int.fetchOne(db, sql: countRankedRows)
-                let ranked = try Row.fetchAll(
-                    db, sql: """
-                        WITH hits AS (
-                            SELECT documents_fts.rowid AS id, \(rank) AS score, \(tier) AS close, \(newest) AS newest,
-                                \(group) AS grp \(from))
-                        \(kept) ORDER BY \(order) LIMIT ? OFFSET ?
-                        """,
-                    arguments: pageArguments)
-                // Sorting scored every match that the filters kept: their number is the total, unless versions are
-                // collapsed (groups count, not documents).
-                let total = try request.collapseVersions
-                    ? Int.fetchOne(db, sql: "SELECT \(counted) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
-                    : Int.fetchOne(db, sql: countRankedRows) ?? 0
-                let ids = ranked.map { $0["id"] as Int64 }
-                let list = ids.map(String.init).joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: "SELECT \(Self.metadataColumns) FROM documents WHERE id IN (\(list))")
-                let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
-                let pageStarts = try Self.pageStarts(ids: ids, db: db)
-                let (snippets, positions) = try Self.snippets(ids: ids, paged: Array(pageStarts.keys), query: query, db: db)
-                let locations = Self.matchLocations(positions, pageStarts: pageStarts)
-                let hits = ranked.compactMap { ranking -> SearchHit? in
-                    let id: Int64 = ranking["id"]
-                    guard let document = documents[id] else { return nil }
-                    return SearchHit(
-                        document: document, snippet: snippets[id] ?? Snippet(raw: ""), score: -(ranking["score"] as Double),
-                        pages: locations[id]?.pages ?? [], snippetPage: locations[id]?.snippetPage)
-                }
-                return SearchPage(total: total, hits: hits)
-            }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-            throw BayyinaError(.invalidQuery, "The query cannot be searched: \(error.message ?? "syntax error"). Use words, \"phrases\" and prefix*.")
-        } catch {
-            throw Self.wrap(error)
+        let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
+        let pageArguments = StatementArguments([query.expression, query.expression] + filterValues + paging)
+        let rank = "\(RelevanceRank.rankName)(documents_fts, ?)"
+        let tier = "\(RelevanceRank.closeName)(documents_fts, \(SearchQuery.forms.count), \(SearchQuery.closeForm))"
+        let group = request.collapseVersions ? "coalesce(f.version_group, -d.id)" : "documents_fts.rowid"
+        let newest = lean ? "NULL" : "coalesce(d.created, d.ingested_at)"
+        let countRankedRows = "SELECT \(RelevanceRank.rankedRowsName)()"
+        _ = try Int.fetchOne(db, sql: countRankedRows)
+        let ranked = try Row.fetchAll(
+            db, sql: """
+                WITH hits AS (
+                    SELECT documents_fts.rowid AS id, \(rank) AS score, \(tier) AS close, \(newest) AS newest,
+                        \(group) AS grp \(from))
+                \(kept) ORDER BY \(order), id LIMIT ? OFFSET ?
+                """,
+            arguments: pageArguments)
+        // Sorting scored every match that the filters kept: their number is the total, unless versions are
+        // collapsed (groups count, not documents).
+        let total = try request.collapseVersions
+            ? Int.fetchOne(db, sql: "SELECT \(counted) \(from)", arguments: StatementArguments([query.countingExpression] + filterValues)) ?? 0
+            : Int.fetchOne(db, sql: countRankedRows) ?? 0
+        return Ranking(matches: ranked.map { RankedMatch(id: $0["id"], score: $0["score"], close: $0["close"]) }, total: total)
+    }
+
+    /// The page of results of a ranking: each match's document, snippet and pages.
+    private static func page(of ranking: Ranking, _ request: SearchRequest, db: Database) throws -> SearchPage {
+        let ids = ranking.matches.map(\.id)
+        let list = ids.map(String.init).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: "SELECT \(metadataColumns) FROM documents WHERE id IN (\(list))")
+        let documents = Dictionary(uniqueKeysWithValues: zip(rows.map { $0["id"] as Int64 }, try Self.documents(from: rows, db: db)))
+        let pageStarts = try pageStarts(ids: ids, db: db)
+        let (snippets, positions) = try snippets(ids: ids, paged: Array(pageStarts.keys), query: request.query, db: db)
+        let locations = matchLocations(positions, pageStarts: pageStarts)
+        let hits = ranking.matches.compactMap { match -> SearchHit? in
+            guard let document = documents[match.id] else { return nil }
+            return SearchHit(
+                document: document, snippet: snippets[match.id] ?? Snippet(raw: ""), score: -match.score,
+                pages: locations[match.id]?.pages ?? [], snippetPage: locations[match.id]?.snippetPage)
         }
+        return SearchPage(total: ranking.total, hits: hits)
     }
 
     /// Where each page of the results that have pages begins in the index, in order.

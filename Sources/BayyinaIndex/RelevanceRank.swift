@@ -45,7 +45,6 @@ enum RelevanceRank {
         /// The smallest number of scored rows worth reading every row's length for.
         let lengthsWorthReading: Int
         var scored = 0
-        var frequencies: [Double]
 
         init(inverseFrequencies: [Double], averageLength: Double, rows: Int64) {
             self.inverseFrequencies = inverseFrequencies
@@ -53,7 +52,6 @@ enum RelevanceRank {
             // A length looked up alone costs some sixteen times its share of one pass over every row's length (at
             // 100,000 rows about 1.7 µs against under 0.1): the pass pays once a query has scored a sixteenth of them.
             lengthsWorthReading = max(1_000, Int(rows / 16))
-            frequencies = [Double](repeating: 0, count: inverseFrequencies.count)
         }
     }
 
@@ -80,31 +78,31 @@ enum RelevanceRank {
             }
             statistics = computed
         }
-        for phrase in statistics.frequencies.indices where code == SQLITE_OK {
+        statistics.scored += 1
+        memory.rowsRanked += 1
+        if statistics.scored == statistics.lengthsWorthReading { memory.readLengths(sqlite3_context_db_handle(context)) }
+        var length: Int32 = 0
+        if !memory.length(of: api.xRowid(fts), into: &length) { code = api.xColumnSize(fts, -1, &length) }
+        let (k1, b) = (1.2, 0.75)
+        let lengthNorm = k1 * (1 - b + b * Double(length) / statistics.averageLength)
+        // Each phrase's matches in the row, weighed by column, summed into the score at once: the class's
+        // properties are read once, not once a phrase (each access of a stored array checked exclusivity).
+        let (inverseFrequencies, weights) = (statistics.inverseFrequencies, columnWeights)
+        var score = 0.0
+        for phrase in inverseFrequencies.indices where code == SQLITE_OK {
             var frequency = 0.0
             var iterator = Fts5PhraseIter()
             var column: Int32 = 0, offset: Int32 = 0
             code = api.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
             while code == SQLITE_OK, column >= 0 {
-                frequency += Int(column) < columnWeights.count ? columnWeights[Int(column)] : 1.0
+                frequency += Int(column) < weights.count ? weights[Int(column)] : 1.0
                 api.xPhraseNext(fts, &iterator, &column, &offset)
             }
-            statistics.frequencies[phrase] = frequency
+            score += inverseFrequencies[phrase] * ((frequency * (k1 + 1.0)) / (frequency + lengthNorm))
         }
-        statistics.scored += 1
-        memory.rowsRanked += 1
-        if statistics.scored == statistics.lengthsWorthReading { memory.readLengths(sqlite3_context_db_handle(context)) }
-        var length: Int32 = 0
-        if code == SQLITE_OK, !memory.length(of: api.xRowid(fts), into: &length) { code = api.xColumnSize(fts, -1, &length) }
         guard code == SQLITE_OK else {
             sqlite3_result_error_code(context, code)
             return
-        }
-        let (k1, b) = (1.2, 0.75)
-        let lengthNorm = k1 * (1 - b + b * Double(length) / statistics.averageLength)
-        var score = 0.0
-        for (phrase, frequency) in statistics.frequencies.enumerated() {
-            score += statistics.inverseFrequencies[phrase] * ((frequency * (k1 + 1.0)) / (frequency + lengthNorm))
         }
         sqlite3_result_double(context, -1.0 * score)
     }

@@ -43,17 +43,23 @@ public enum LightStemmer {
     private static let waw: Unicode.Scalar = "\u{0648}"
     static let minimumStemLength = 3
 
+    /// Whether a normalized token has Arabic light forms and stems: one without Arabic letters has a single light
+    /// form and a single stem, the same English stem.
+    public static func derivesArabicForms(_ token: String) -> Bool {
+        token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter)
+    }
+
     /// The token without its article or conjunction (الشفافية، والشفافية → شفافيه), the main reading first;
     /// Arabic words that start with و get a second reading without it unless an article was found.
     /// English words lose their plural ending. Used to rank near-exact matches above stem matches.
     public static func lightForms(of token: String) -> [String] {
-        guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return [englishStem(token)] }
+        guard derivesArabicForms(token) else { return [englishStem(token)] }
         return lightForms(Array(token.unicodeScalars)).map(string)
     }
 
     /// The stems of a normalized token: its light forms without suffixes, the main reading first.
     public static func stems(of token: String) -> [String] {
-        guard token.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) else { return [englishStem(token)] }
+        guard derivesArabicForms(token) else { return [englishStem(token)] }
         var result: [Letters] = []
         for stem in lightForms(Array(token.unicodeScalars)).map(stripSuffixes) where !result.contains(stem) { result.append(stem) }
         return result.map(string)

@@ -4,8 +4,9 @@ import GRDBSQLite
 
 /// The FTS5 auxiliary functions search ranks with.
 ///
-/// `bayyina_rank(documents_fts, expression)` is the score of FTS5's `bm25()` with the column weights of the
-/// schema's `rank` setting (title 4, body 1, alternates 0.5; k1 = 1.2, b = 0.75; negated, so that smaller ranks
+/// `bayyina_rank(documents_fts, expression, weights)` is the score of FTS5's `bm25()` with the column weights of the
+/// schema's `rank` setting, each phrase's part multiplied by its weight (the phrases' weights, separated by spaces:
+/// a phrase weighing 2 scores as if written twice) (title 4, body 1, alternates 0.5; k1 = 1.2, b = 0.75; negated, so that smaller ranks
 /// first), computed for less: at 100,000 documents a query matches some 16,500 rows, and `bm25()` spent two fifths
 /// of its time reading each row's length from the index and a tenth counting each phrase's documents before the
 /// first row. Here a connection remembers (see ``RankingMemory``) the row lengths, read in one pass once a query
@@ -17,8 +18,8 @@ import GRDBSQLite
 /// starts the count again). Read before and after a statement that scores every match (to sort them), it is the
 /// number of matches: search reads its total here instead of running the match a second time to count it.
 ///
-/// `bayyina_close(documents_fts, forms, form)`: 1 when, of the `forms` phrases each query term is written as,
-/// the `form`-th matches in the row for every term (see ``SearchQuery``): the documents that rank first.
+/// `bayyina_close(documents_fts, phrases)`: 1 when every phrase of `phrases` (their numbers, separated by spaces:
+/// each term's light form, see ``SearchQuery``) matches in the row: the documents that rank first.
 enum RelevanceRank {
     static let rankName = "bayyina_rank"
     static let closeName = "bayyina_close"
@@ -41,13 +42,15 @@ enum RelevanceRank {
     /// What one query needs for every row it scores.
     private final class QueryStatistics {
         let inverseFrequencies: [Double]
+        let weights: [Double]
         let averageLength: Double
         /// The smallest number of scored rows worth reading every row's length for.
         let lengthsWorthReading: Int
         var scored = 0
 
-        init(inverseFrequencies: [Double], averageLength: Double, rows: Int64) {
+        init(inverseFrequencies: [Double], weights: [Double], averageLength: Double, rows: Int64) {
             self.inverseFrequencies = inverseFrequencies
+            self.weights = weights
             self.averageLength = averageLength
             // A length looked up alone costs some sixteen times its share of one pass over every row's length (at
             // 100,000 rows about 1.7 µs against under 0.1): the pass pays once a query has scored a sixteenth of them.
@@ -56,9 +59,10 @@ enum RelevanceRank {
     }
 
     private static let rank: fts5_extension_function = { api, fts, context, count, values in
-        guard let api = api?.pointee, let values, count == 1, let expression = sqlite3_value_text(values[0]),
+        guard let api = api?.pointee, let values, count == 2, let expression = sqlite3_value_text(values[0]),
+              let weights = sqlite3_value_text(values[1]),
               let memory = api.xUserData(fts).map({ Unmanaged<RankingMemory>.fromOpaque($0).takeUnretainedValue() }) else {
-            sqlite3_result_error(context, "\(rankName)(table, expression) takes the MATCH expression", -1)
+            sqlite3_result_error(context, "\(rankName)(table, expression, weights) takes the MATCH expression and its phrases' weights", -1)
             return
         }
         var code = SQLITE_OK
@@ -68,7 +72,8 @@ enum RelevanceRank {
         } else {
             memory.forgetIfChanged(sqlite3_context_db_handle(context))
             let computed: QueryStatistics?
-            (computed, code) = queryStatistics(api, fts, expression: String(cString: expression), memory: memory)
+            (computed, code) = queryStatistics(
+                api, fts, expression: String(cString: expression), weights: numbers(String(cString: weights)), memory: memory)
             if let computed {
                 code = api.xSetAuxdata(fts, Unmanaged.passRetained(computed).toOpaque(), Database.releaseRetainedObject)
             }
@@ -87,7 +92,7 @@ enum RelevanceRank {
         let lengthNorm = k1 * (1 - b + b * Double(length) / statistics.averageLength)
         // Each phrase's matches in the row, weighed by column, summed into the score at once: the class's
         // properties are read once, not once a phrase (each access of a stored array checked exclusivity).
-        let (inverseFrequencies, weights) = (statistics.inverseFrequencies, columnWeights)
+        let (inverseFrequencies, phraseWeights, columns) = (statistics.inverseFrequencies, statistics.weights, columnWeights)
         var score = 0.0
         for phrase in inverseFrequencies.indices where code == SQLITE_OK {
             var frequency = 0.0
@@ -95,10 +100,10 @@ enum RelevanceRank {
             var column: Int32 = 0, offset: Int32 = 0
             code = api.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
             while code == SQLITE_OK, column >= 0 {
-                frequency += Int(column) < weights.count ? weights[Int(column)] : 1.0
+                frequency += Int(column) < columns.count ? columns[Int(column)] : 1.0
                 api.xPhraseNext(fts, &iterator, &column, &offset)
             }
-            score += inverseFrequencies[phrase] * ((frequency * (k1 + 1.0)) / (frequency + lengthNorm))
+            score += phraseWeights[phrase] * inverseFrequencies[phrase] * ((frequency * (k1 + 1.0)) / (frequency + lengthNorm))
         }
         guard code == SQLITE_OK else {
             sqlite3_result_error_code(context, code)
@@ -110,7 +115,7 @@ enum RelevanceRank {
     /// Each phrase's inverse document frequency, `log((N − n + 0.5) / (n + 0.5))` and at least 1e-6 (as `bm25()`
     /// has it), remembered by expression; and the average number of tokens in a row.
     private static func queryStatistics(
-        _ api: Fts5ExtensionApi, _ fts: OpaquePointer?, expression: String, memory: RankingMemory
+        _ api: Fts5ExtensionApi, _ fts: OpaquePointer?, expression: String, weights: [Double], memory: RankingMemory
     ) -> (QueryStatistics?, Int32) {
         var rows: Int64 = 0, tokens: Int64 = 0
         var code = api.xRowCount(fts, &rows)
@@ -129,18 +134,37 @@ enum RelevanceRank {
             }
             if code == SQLITE_OK { memory.remember(inverseFrequencies, for: expression) }
         }
-        guard code == SQLITE_OK, rows > 0 else { return (nil, code == SQLITE_OK ? SQLITE_ERROR : code) }
-        return (QueryStatistics(inverseFrequencies: inverseFrequencies, averageLength: Double(tokens) / Double(rows), rows: rows), code)
+        guard code == SQLITE_OK, rows > 0, weights.count == Int(api.xPhraseCount(fts)) else {
+            return (nil, code == SQLITE_OK ? SQLITE_ERROR : code)
+        }
+        let averageLength = Double(tokens) / Double(rows)
+        return (QueryStatistics(inverseFrequencies: inverseFrequencies, weights: weights, averageLength: averageLength, rows: rows), code)
     }
 
     private static let close: fts5_extension_function = { api, fts, context, count, values in
-        guard let api = api?.pointee, let values, count == 2 else {
-            sqlite3_result_error(context, "\(closeName)(table, forms, form) takes the forms of a term and the one to find", -1)
+        guard let api = api?.pointee, let values, count == 1 else {
+            sqlite3_result_error(context, "\(closeName)(table, phrases) takes the numbers of the phrases to find", -1)
             return
         }
-        let forms = max(1, sqlite3_value_int(values[0])), form = sqlite3_value_int(values[1])
+        let phrases: ClosePhrases
+        if let stored = api.xGetAuxdata(fts, 0) {
+            phrases = Unmanaged<ClosePhrases>.fromOpaque(stored).takeUnretainedValue()
+        } else {
+            let count = Int(api.xPhraseCount(fts))
+            let parsed = ClosePhrases(numbers(sqlite3_value_text(values[0]).map { String(cString: $0) } ?? "").compactMap { Int32(exactly: $0) })
+            guard parsed.numbers.allSatisfy({ $0 >= 0 && Int($0) < count }) else {
+                sqlite3_result_error(context, "\(closeName): a phrase number is out of range", -1)
+                return
+            }
+            let code = api.xSetAuxdata(fts, Unmanaged.passRetained(parsed).toOpaque(), Database.releaseRetainedObject)
+            guard code == SQLITE_OK else {
+                sqlite3_result_error_code(context, code)
+                return
+            }
+            phrases = parsed
+        }
         var matched = true
-        for phrase in stride(from: form, to: api.xPhraseCount(fts), by: Int(forms)) {
+        for phrase in phrases.numbers {
             var iterator = Fts5PhraseIter()
             var column: Int32 = -1, offset: Int32 = 0
             let code = api.xPhraseFirst(fts, phrase, &iterator, &column, &offset)
@@ -154,5 +178,16 @@ enum RelevanceRank {
             }
         }
         sqlite3_result_int(context, matched ? 1 : 0)
+    }
+
+    /// The phrases `bayyina_close` looks for, parsed once a statement.
+    private final class ClosePhrases {
+        let numbers: [Int32]
+        init(_ numbers: [Int32]) { self.numbers = numbers }
+    }
+
+    /// The numbers in a list separated by spaces; what is not a number is left out.
+    private static func numbers(_ list: String) -> [Double] {
+        list.split(separator: " ").compactMap { Double($0) }
     }
 }

@@ -51,14 +51,14 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     /// The FTS5 MATCH expression that ranks: each term as written (normalized), as its light form or as its stem,
-    /// so that bm25 weighs exact forms more than stems.
+    /// so that bm25 weighs exact forms more than stems (see ``forms(of:)``).
     public var expression: String {
         terms.map(anyForm).joined(separator: " AND ")
     }
 
     /// An expression that matches the same documents as ``expression`` more cheaply, for counting, facets, snippets
     /// and page locations: a word's or a phrase's stems are shared by all its spellings, so the stem alone finds and
-    /// marks them all (a prefix keeps its three forms, since a stem may be shorter than the prefix typed). A third of
+    /// marks them all (a prefix keeps its forms, since a stem may be shorter than the prefix typed). A third of
     /// the phrases also makes the match lists that snippets and page positions are read from shorter.
     public var countingExpression: String {
         terms.map { term in
@@ -67,14 +67,42 @@ public struct SearchQuery: Sendable, Equatable {
         }.joined(separator: " AND ")
     }
 
-    /// The forms ``expression`` writes each term in, in order: each is one FTS5 phrase.
-    static let forms: [ArabicTokenizer.Marker?] = [nil, .light, .stem]
-    /// The form that documents must match for every term to rank first: the light form (see `bayyina_close`).
-    static let closeForm = forms.firstIndex(of: .light) ?? 0
+    /// How much each phrase of ``expression`` weighs in the score, in order, separated by spaces (see `bayyina_rank`).
+    var phraseWeights: String {
+        terms.flatMap { Self.forms(of: $0).map { String($0.weight) } }.joined(separator: " ")
+    }
 
-    /// A term as written (normalized), as its light form or as its stem.
+    /// For each term, the phrase of ``expression`` that holds its light form, separated by spaces: the documents
+    /// where all of them match rank first (see `bayyina_close`).
+    var closePhrases: String {
+        var first = 0
+        return terms.map { term in
+            let forms = Self.forms(of: term)
+            defer { first += forms.count }
+            return String(first + (forms.firstIndex { $0.isLightForm } ?? 0))
+        }.joined(separator: " ")
+    }
+
+    /// The forms ``expression`` writes a term in, each one FTS5 phrase, with its weight in the score: as written
+    /// (normalized), as its light form and as its stem. A term without Arabic letters has one light form and one
+    /// stem, the same English stem, indexed at the same places under both marks (see ``ArabicTokenizer``): it is
+    /// asked for once, as its stem, which weighs for both and stands for the light form. Two phrases read instead of
+    /// three: every English term's match lists are walked a third fewer times.
+    static func forms(of term: Term) -> [(marker: ArabicTokenizer.Marker?, weight: Int, isLightForm: Bool)] {
+        let words: [String]
+        switch term {
+        case .word(let word), .prefix(let word): words = [word]
+        case .phrase(let phrase): words = phrase
+        }
+        guard words.contains(where: { LightStemmer.derivesArabicForms(ArabicNormalizer.normalize($0)) }) else {
+            return [(nil, 1, false), (.stem, 2, true)]
+        }
+        return [(nil, 1, false), (.light, 1, true), (.stem, 1, false)]
+    }
+
+    /// A term in each of its forms, as one FTS5 group of phrases.
     private func anyForm(_ term: Term) -> String {
-        "(" + Self.forms.map { render(term, marker: $0) }.joined(separator: " OR ") + ")"
+        "(" + Self.forms(of: term).map { render(term, marker: $0.marker) }.joined(separator: " OR ") + ")"
     }
 
     /// Whether a term is a prefix (`word*`).
@@ -82,7 +110,7 @@ public struct SearchQuery: Sendable, Equatable {
         terms.contains { if case .prefix = $0 { true } else { false } }
     }
 
-    private func render(_ term: Term, marker: ArabicTokenizer.Marker?) -> String {
+    func render(_ term: Term, marker: ArabicTokenizer.Marker?) -> String {
         let prefix = marker.map { String($0.rawValue) } ?? ""
         switch term {
         case .word(let word): return Self.quote(prefix + word)

@@ -13,7 +13,7 @@ import GRDBSQLite
 final class ArabicTokenizer: FTS5CustomTokenizer {
     static let name = "bayyina_arabic"
     /// Bumped whenever tokens change; a stored index built with another version is rebuilt on open.
-    static let version = 2
+    static let version = 3
 
     /// Private-use characters that mark derived tokens; unicode61 keeps them inside a word (category Co).
     enum Marker: Character, CaseIterable {
@@ -76,21 +76,26 @@ final class ArabicTokenizer: FTS5CustomTokenizer {
         return normalized.isEmpty ? nil : normalized
     }
 
-    /// The normalized word, then its light forms and stems, each behind its marker.
+    /// The normalized word, then its light forms and stems, each behind its marker. A word without Arabic letters
+    /// has one light form and one stem, the same English stem: it is indexed once, as the stem, which stands for
+    /// the light form in queries (see ``queryToken(_:state:)`` and ``SearchQuery/forms(of:)``).
     private static func documentTokens(_ word: String) -> [[UInt8]] {
         guard let normalized = normalizedForm(word) else { return [] }
-        let derived = LightStemmer.lightForms(of: normalized).map { String(Marker.light.rawValue) + $0 }
+        let lightForms = LightStemmer.derivesArabicForms(normalized) ? LightStemmer.lightForms(of: normalized) : []
+        let derived = lightForms.map { String(Marker.light.rawValue) + $0 }
             + LightStemmer.stems(of: normalized).map { String(Marker.stem.rawValue) + $0 }
         return ([normalized] + derived).map { Array($0.utf8) }
     }
 
-    /// The one token a query word asks for: normalized, or its marked light form, stem or prefix.
+    /// The one token a query word asks for: normalized, or its marked light form, stem or prefix (the stem for
+    /// the light form of a word without Arabic letters, as the index holds it).
     private static func queryToken(_ word: String, state: TokenizeState) -> [UInt8]? {
-        let marker = word.first.flatMap(Marker.init(rawValue:))
-        let normalized = ArabicNormalizer.normalize(marker == nil ? word : String(word.dropFirst()))
+        let typed = word.first.flatMap(Marker.init(rawValue:))
+        let normalized = ArabicNormalizer.normalize(typed == nil ? word : String(word.dropFirst()))
             .filter { Marker(rawValue: $0) == nil }
         guard !normalized.isEmpty else { return nil }
-        guard let marker else { return Array(normalized.utf8) }
+        guard let typed else { return Array(normalized.utf8) }
+        let marker = typed == .light && !LightStemmer.derivesArabicForms(normalized) ? Marker.stem : typed
         let derived: String
         if state.tokenization.contains(.prefix) {
             derived = LightStemmer.stemPrefix(normalized)

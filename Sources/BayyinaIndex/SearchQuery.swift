@@ -85,9 +85,8 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// The forms ``expression`` writes a term in, each one FTS5 phrase, with its weight in the score: as written
     /// (normalized), as its light form and as its stem. A term without Arabic letters has one light form and one
-    /// stem, the same English stem, indexed at the same places under both marks (see ``ArabicTokenizer``): it is
-    /// asked for once, as its stem, which weighs for both and stands for the light form. Two phrases read instead of
-    /// three: every English term's match lists are walked a third fewer times.
+    /// stem, the same English stem, which the index holds once, as the stem (see ``ArabicTokenizer``): it is asked
+    /// for once, as its stem, which weighs for both and stands for the light form.
     static func forms(of term: Term) -> [(marker: ArabicTokenizer.Marker?, weight: Int, isLightForm: Bool)] {
         let words: [String]
         switch term {

@@ -72,3 +72,23 @@ import Testing
         #expect(RankingParts.canSplit(SearchRequest(query: try SearchQuery("الخطة \"open government\""), audience: .public)))
     }
 }
+
+/// English words are indexed once as their stem, which stands for their light form (the same word); Arabic words
+/// keep both.
+@Suite struct EnglishFormTests {
+    @Test func englishWordsHaveNoLightTokenAndAreFoundInEveryFormAndPhrase() throws {
+        let index = try TestIndex()
+        try index.add("mixed", "Budgets report: open الخطة الوطنية")
+        try index.add("other", "unrelated text about الشفافية")
+        let path = index.folder.url.appendingPathComponent("bayyina.sqlite").path
+        let terms = try DatabaseQueue(path: path, configuration: IndexDatabase.configuration()).write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'row')")
+            return Set(try String.fetchAll(db, sql: "SELECT term FROM temp.words"))
+        }
+        #expect(terms.contains("\u{E000}budget") && !terms.contains("\u{E001}budget"))
+        #expect(terms.contains("\u{E001}خطه") && terms.contains("\u{E000}خطه"))
+        for query in ["budget", "budgets", "\"open الخطة\"", "\"open خطة\"", "report*", "BUDGET open"] {
+            #expect(try index.titles(query) == ["mixed"], "\(query)")
+        }
+    }
+}

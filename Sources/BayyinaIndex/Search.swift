@@ -207,8 +207,9 @@ extension IndexDatabase {
         return Ranking(matches: ranked.map { RankedMatch(id: $0["id"], score: $0["score"], close: $0["close"]) }, total: total)
     }
 
-    /// The page of results of a ranking: each match's document, snippet and pages.
-    private static func page(of ranking: Ranking, _ request: SearchRequest, db: Database) throws -> SearchPage {
+    /// The page of results of a ranking: each match's document, snippet and pages. A ranking in parts read the
+    /// database in transactions of its own, so a document restricted since is left out of a public page here.
+    static func page(of ranking: Ranking, _ request: SearchRequest, db: Database) throws -> SearchPage {
         let ids = ranking.matches.map(\.id)
         let list = ids.map(String.init).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: "SELECT \(metadataColumns) FROM documents WHERE id IN (\(list))")
@@ -217,7 +218,7 @@ extension IndexDatabase {
         let (snippets, positions) = try snippets(ids: ids, paged: Array(pageStarts.keys), query: request.query, db: db)
         let locations = matchLocations(positions, pageStarts: pageStarts)
         let hits = ranking.matches.compactMap { match -> SearchHit? in
-            guard let document = documents[match.id] else { return nil }
+            guard let document = documents[match.id], request.audience != .public || document.classification == .public else { return nil }
             return SearchHit(
                 document: document, snippet: snippets[match.id] ?? Snippet(raw: ""), score: -match.score,
                 pages: locations[match.id]?.pages ?? [], snippetPage: locations[match.id]?.snippetPage)

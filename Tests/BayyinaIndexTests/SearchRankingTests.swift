@@ -62,6 +62,21 @@ import Testing
         }
     }
 
+    @Test func aPublicPageLeavesOutADocumentRestrictedAfterItWasRanked() throws {
+        let index = try TestIndex()
+        try index.add("open", "الخطة الوطنية للشفافية")
+        try index.add("closed", "الخطة الوطنية للمساءلة", classification: .restricted)
+        let query = try SearchQuery("الخطة")
+        let ranking = try index.database.read { db in
+            try IndexDatabase.rank(SearchRequest(query: query, audience: .internal), within: nil, db: db)
+        }
+        #expect(ranking.matches.count == 2)
+        for (audience, titles) in [(Audience.public, ["open"]), (.internal, ["closed", "open"])] {
+            let page = try index.database.read { db in try IndexDatabase.page(of: ranking, SearchRequest(query: query, audience: audience), db: db) }
+            #expect(page.hits.map(\.document.title).sorted() == titles)
+        }
+    }
+
     @Test func versionGroupsAndNewestFirstAreRankedInOneStatement() throws {
         let requests = [
             SearchRequest(query: try SearchQuery("الخطة"), audience: .public, collapseVersions: true),

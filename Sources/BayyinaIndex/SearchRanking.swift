@@ -47,12 +47,13 @@ enum RankingParts {
     }
 
     /// `parts` ranges of rowids of about equal span over the documents, the first and last open-ended (a document
-    /// added meanwhile falls in one of them); a single unbounded range when the documents span less than `minimumSpan`.
+    /// added meanwhile falls in one of them); a single unbounded range when the documents span less than `minimumSpan`
+    /// ids, or fewer ids than parts.
     static func ranges(_ parts: Int, minimumSpan: Int64, db: Database) throws -> [ClosedRange<Int64>] {
         // Two subqueries: SQLite reads a lone min() or max() off the end of the table, but scans it for both at once.
         let bounds = try Row.fetchOne(db, sql: "SELECT (SELECT min(id) FROM documents) AS low, (SELECT max(id) FROM documents) AS high")
         guard parts > 1, let low = bounds?["low"] as Int64?, let high = bounds?["high"] as Int64?,
-              high - low + 1 >= minimumSpan else { return [Int64.min...Int64.max] }
+              high - low + 1 >= max(minimumSpan, Int64(parts)) else { return [Int64.min...Int64.max] }
         let step = (high - low + 1) / Int64(parts)
         let starts = [Int64.min] + (1..<parts).map { low + Int64($0) * step }
         return starts.indices.map { index in

@@ -62,6 +62,15 @@ import Testing
         }
     }
 
+    @Test func anIndexOfFewerDocumentsThanPartsIsRankedWhole() throws {
+        let index = try TestIndex()
+        try index.add("first", "الخطة الوطنية")
+        try index.add("second", "الخطة الخامسة")
+        #expect(try index.database.read { db in try RankingParts.ranges(5, minimumSpan: 1, db: db) } == [Int64.min...Int64.max])
+        let page = try index.database.search(SearchRequest(query: try SearchQuery("الخطة"), audience: .public), parts: 5, minimumSpan: 1)
+        #expect(page.total == 2 && page.hits.count == 2)
+    }
+
     @Test func aPublicPageLeavesOutADocumentRestrictedAfterItWasRanked() throws {
         let index = try TestIndex()
         try index.add("open", "الخطة الوطنية للشفافية")

@@ -93,7 +93,7 @@ import Testing
     @Test func requestHistoryCannotBeRewritten() throws {
         let index = try Self.index()
         _ = try Self.file(index, received: "2025-05-22")
-        let queue = try DatabaseQueue(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path)
+        let queue = try DatabaseQueue(path: index.path)
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE access_request_events SET actor = 'x'") } }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM access_request_events") } }
     }
@@ -102,7 +102,7 @@ import Testing
         let index = try Self.index()
         _ = try Self.file(index, received: "2025-05-22")
         #expect(try index.database.integrityProblems().isEmpty)
-        let queue = try DatabaseQueue(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path)
+        let queue = try DatabaseQueue(path: index.path)
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO access_requests(reference, received, channel, applicant_kind, applicant_name, subject, rules_id, due, decision, decided)

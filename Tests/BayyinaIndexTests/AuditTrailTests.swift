@@ -18,7 +18,7 @@ import Testing
             _ = try index.database.createToken(name: "api", role: .uploader, agency: nil, secretHash: String(repeating: "a", count: 64))
             return hash
         }
-        return (index, try DatabaseQueue(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path), hash)
+        return (index, try DatabaseQueue(path: index.path), hash)
     }
 
     @Test func everyWriteAppendsAChainedEventWithItsActor() throws {

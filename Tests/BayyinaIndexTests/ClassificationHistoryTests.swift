@@ -10,7 +10,7 @@ import Testing
     @Test func theDatabaseRefusesToRewriteOrDeleteHistory() throws {
         let index = try TestIndex()
         let hash = try index.add("محضر", "نص المحضر", classification: .restricted)
-        let queue = try DatabaseQueue(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path)
+        let queue = try DatabaseQueue(path: index.path)
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE classification_decisions SET access = 'public'") } }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM classification_decisions") } }
         #expect(try index.database.classificationHistory(hash).map(\.access) == [.withheld])

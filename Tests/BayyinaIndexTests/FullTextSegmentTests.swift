@@ -77,14 +77,14 @@ import Testing
 extension TestIndex {
     /// The segments of the full-text index, read through a connection of its own.
     func segments() throws -> Int {
-        try DatabaseQueue(path: folder.url.appendingPathComponent("bayyina.sqlite").path).read { db in
+        try DatabaseQueue(path: path).read { db in
             try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM documents_fts_idx") ?? 0
         }
     }
 
     /// FTS5's `automerge` as the index stores it (4 when it stores none).
     func automerge() throws -> Int {
-        try DatabaseQueue(path: folder.url.appendingPathComponent("bayyina.sqlite").path).read { db in
+        try DatabaseQueue(path: path).read { db in
             try Int.fetchOne(db, sql: "SELECT v FROM documents_fts_config WHERE k = 'automerge'") ?? 4
         }
     }

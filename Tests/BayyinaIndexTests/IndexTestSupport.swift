@@ -8,6 +8,9 @@ struct TestIndex {
     let folder: TemporaryDirectory
     let database: IndexDatabase
 
+    /// The database file, for tests that open connections of their own.
+    var path: String { folder.url.appendingPathComponent("bayyina.sqlite").path }
+
     init() throws {
         folder = try TemporaryDirectory()
         database = try IndexDatabase(path: folder.url.appendingPathComponent("bayyina.sqlite").path)

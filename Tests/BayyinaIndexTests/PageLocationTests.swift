@@ -44,7 +44,7 @@ import Testing
     @Test func pagesStoredWithoutTheirPositionAreCountedWhenTheDatabaseOpens() throws {
         let index = try TestIndex()
         _ = try index.database.apply([Self.pagedDocument()]) { _ in }
-        let path = index.folder.url.appendingPathComponent("bayyina.sqlite").path
+        let path = index.path
         let counted = try DatabaseQueue(path: path).read { db in
             try Int?.fetchAll(db, sql: "SELECT first_token FROM document_pages ORDER BY page")
         }

@@ -76,7 +76,7 @@ import Testing
             try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('delete-all')")
         }
         #expect(try index.search("ملاحظات").total == 0)
-        let reopened = try IndexDatabase(path: index.folder.url.appendingPathComponent("bayyina.sqlite").path)
+        let reopened = try IndexDatabase(path: index.path)
         #expect(try reopened.search(SearchRequest(query: try SearchQuery("ملاحظات"), audience: .internal)).total == 1)
         let version = try reopened.pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM index_settings WHERE key = 'tokenizer_version'") }
         #expect(version == String(ArabicTokenizer.version))

@@ -55,8 +55,7 @@ import Testing
 
     @Test func rankEqualsTheSchemasBm25RankForEveryRowWithLengthsReadOrRemembered() throws {
         let index = try Self.largeIndex()
-        let path = index.folder.url.appendingPathComponent("bayyina.sqlite").path
-        let connection = try DatabaseQueue(path: path, configuration: IndexDatabase.configuration())
+        let connection = try DatabaseQueue(path: index.path, configuration: IndexDatabase.configuration())
         try connection.read { db in
             for query in Self.queries {
                 // The first time a connection reads the lengths part way through; then it remembers them.
@@ -72,8 +71,7 @@ import Testing
 
     @Test func rankFollowsChangesByItsOwnConnectionAndByOthers() throws {
         let index = try Self.largeIndex()
-        let path = index.folder.url.appendingPathComponent("bayyina.sqlite").path
-        let connection = try DatabaseQueue(path: path, configuration: IndexDatabase.configuration())
+        let connection = try DatabaseQueue(path: index.path, configuration: IndexDatabase.configuration())
         let before = try connection.read { db in try Self.differences("الخطة", db) }
         #expect(before.different == 0 && before.matched > 1_000)
         // Another connection adds long documents: the average length and every word's frequency change.

@@ -103,8 +103,7 @@ import Testing
         let index = try TestIndex()
         try index.add("mixed", "Budgets report: open الخطة الوطنية")
         try index.add("other", "unrelated text about الشفافية")
-        let path = index.folder.url.appendingPathComponent("bayyina.sqlite").path
-        let terms = try DatabaseQueue(path: path, configuration: IndexDatabase.configuration()).write { db in
+        let terms = try DatabaseQueue(path: index.path, configuration: IndexDatabase.configuration()).write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'row')")
             return Set(try String.fetchAll(db, sql: "SELECT term FROM temp.words"))
         }

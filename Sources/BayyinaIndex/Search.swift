@@ -183,8 +183,8 @@ extension IndexDatabase {
             ? "SELECT id, score, close, newest FROM (SELECT *, row_number() OVER (PARTITION BY grp ORDER BY \(order)) AS nth FROM hits) WHERE nth = 1"
             : "SELECT id, score, close, newest FROM hits"
         let paging: [(any DatabaseValueConvertible)?] = [max(0, request.limit), max(0, request.offset)]
-        let pageArguments = StatementArguments(
-            [query.expression, query.phraseWeights, query.closePhrases, query.expression] + filterValues + paging)
+        let expression = query.expression
+        let pageArguments = StatementArguments([expression, query.phraseWeights, query.closePhrases, expression] + filterValues + paging)
         let rank = "\(RelevanceRank.rankName)(documents_fts, ?, ?)"
         let tier = "\(RelevanceRank.closeName)(documents_fts, ?)"
         let group = request.collapseVersions ? "coalesce(f.version_group, -d.id)" : "documents_fts.rowid"
